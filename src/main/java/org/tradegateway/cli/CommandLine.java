@@ -1,0 +1,95 @@
+package org.tradegateway.cli;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.util.Set;
+import org.tradegateway.db.DatabaseConnector;
+import org.tradegateway.db.DatabaseSettings;
+import org.tradegateway.db.SchemaMigrator;
+import org.tradegateway.db.StartupProblem;
+import org.tradegateway.ingest.ImportFailure;
+import org.tradegateway.ingest.MalformedInputException;
+import org.tradegateway.refs.ReferenceLoader;
+
+/**
+ * The administration commands of the jar ({@code import}, {@code generate}, {@code datasets}). They run without
+ * starting the HTTP server, against the same database the server would use.
+ */
+public final class CommandLine {
+    public static final Set<String> COMMANDS = Set.of("import", "generate", "datasets", "help", "--help");
+    static final String USAGE = """
+            usage: java -jar quarkus-run.jar <command> ...
+              (no command)                         start the gateway
+              import baci <zip|csv> [--classification H5]
+              import comtrade-bulk <csv|zip> [--classification H4]
+              import comtrade-plus <csv|csv.gz>
+              import legacy-json <file.json> [--classification H4]
+              import legacy-csv <file.csv> [--classification H4]
+              generate --years 2019-2023 --scale 100k [--classification H0] [--seed 1] [--out flows.csv]
+              datasets list
+              datasets drop <id>
+            The database is the one the gateway uses: TRADE_DB_URL, or the embedded one in
+            TRADE_DB_EMBEDDED_DATA_DIR (default ./data/postgres), started for the command if needed.""";
+
+    private CommandLine() {
+    }
+
+    /** A command body, run with an open connection to a migrated database. */
+    interface Body {
+        int run(Connection connection) throws Exception;
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
+        try {
+            Arguments arguments = new Arguments(args);
+            Body body = switch (args[0]) {
+                case "import" -> new ImportCommand(arguments, out).body();
+                case "generate" -> new GenerateCommand(arguments, out).body();
+                case "datasets" -> new DatasetsCommand(arguments, out).body();
+                default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
+            };
+            if (body == null) {
+                return 0;
+            }
+            return withDatabase(body, err);
+        } catch (IllegalArgumentException e) {
+            err.println("trade-gateway: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+    }
+
+    private static int withDatabase(Body body, PrintStream err) {
+        try (DatabaseConnector.OpenDatabase db = DatabaseConnector.open(DatabaseSettings.load())) {
+            SchemaMigrator.migrate(db.target());
+            try (Connection connection = DatabaseConnector.connect(db.target())) {
+                ReferenceLoader.loadIfChanged(connection);
+                return body.run(connection);
+            }
+        } catch (StartupProblem e) {
+            err.println("trade-gateway: " + e.getMessage());
+            return 2;
+        } catch (ImportFailure | MalformedInputException e) {
+            err.println("trade-gateway: import failed, nothing was changed: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("trade-gateway: failed, nothing was changed: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof MalformedInputException || t instanceof ImportFailure) {
+                break;
+            }
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

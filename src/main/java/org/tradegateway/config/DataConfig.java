@@ -1,0 +1,65 @@
+package org.tradegateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.Optional;
+
+/** Database and demo-data settings of the gateway (the connection itself is resolved before startup). */
+@ConfigMapping(prefix = "trade")
+public interface DataConfig {
+
+    Db db();
+
+    Demo demo();
+
+    /** The database. url, user and password are read by the launcher, which also sets mode and description. */
+    interface Db {
+        /** External server as postgresql://host:port/database; unset means the embedded PostgreSQL. */
+        Optional<String> url();
+
+        /** User for the external server. */
+        Optional<String> user();
+
+        /** Password for the external server (never logged). */
+        Optional<String> password();
+
+        /** Data directory of the embedded PostgreSQL. */
+        @WithName("embedded-data-dir")
+        @WithDefault("./data/postgres")
+        String embeddedDataDir();
+
+        /** Port of the embedded PostgreSQL; 0 picks a free one. */
+        @WithName("embedded-port")
+        @WithDefault("0")
+        int embeddedPort();
+
+        /** embedded or external; set by the launcher. */
+        @WithDefault("external")
+        String mode();
+
+        /** How the database is described in the startup log; set by the launcher. */
+        @WithDefault("the configured PostgreSQL")
+        String description();
+
+        default boolean embedded() {
+            return mode().equals("embedded");
+        }
+    }
+
+    /** The synthetic demo dataset loaded into an empty database. */
+    interface Demo {
+        /** auto: seed only the embedded database when it holds no data; always; never. */
+        @WithDefault("auto")
+        String seed();
+
+        /** Years of the demo dataset. */
+        @WithDefault("2019-2021")
+        String years();
+
+        /** Directed HS6 flows per year. */
+        @WithDefault("60000")
+        @WithName("rows-per-year")
+        long rowsPerYear();
+    }
+}

@@ -1,0 +1,61 @@
+package org.tradegateway.db;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.jboss.logging.Logger;
+import org.tradegateway.config.DataConfig;
+import org.tradegateway.ingest.FactLoader;
+import org.tradegateway.ingest.ImportResult;
+import org.tradegateway.ingest.Progress;
+import org.tradegateway.ingest.synthetic.GeneratorSource;
+import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.refs.ReferenceLoader;
+
+/**
+ * Runs after the migrations and before traffic: says which database is in use, brings the reference tables up to
+ * date, and seeds the demo dataset into an empty embedded database.
+ */
+@ApplicationScoped
+public class StartupTasks {
+    private static final Logger LOG = Logger.getLogger(StartupTasks.class);
+    private final AgroalDataSource dataSource;
+    private final DataConfig config;
+
+    public StartupTasks(AgroalDataSource dataSource, DataConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) throws Exception {
+        LOG.infof("using %s", config.db().description());
+        try (Connection connection = dataSource.getConnection()) {
+            ReferenceLoader.loadIfChanged(connection);
+            if (shouldSeed(connection)) {
+                int[] years = GeneratorSettings.parseYears(config.demo().years());
+                GeneratorSettings settings = new GeneratorSettings(years[0], years[1], config.demo().rowsPerYear(),
+                        Classification.H5, 1);
+                LOG.infof("the database holds no data: loading the synthetic demo dataset %s", settings.datasetName());
+                ImportResult result = new FactLoader(connection).load(new GeneratorSource(settings), Progress.silent());
+                LOG.infof("demo dataset #%d loaded: %,d records for periods %s in %.1f s", result.datasetId(),
+                        result.recordsStored(), result.periods(), result.seconds());
+            }
+        }
+    }
+
+    private boolean shouldSeed(Connection connection) throws Exception {
+        String mode = config.demo().seed();
+        if (mode.equals("never") || (mode.equals("auto") && !config.db().embedded())) {
+            return false;
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM dataset")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        }
+    }
+}

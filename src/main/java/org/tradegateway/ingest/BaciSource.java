@@ -1,0 +1,189 @@
+package org.tradegateway.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.tradegateway.refs.Classification;
+
+/**
+ * CEPII BACI: a release zip (one {@code BACI_HSxx_Yyyyy_Vxxxxxx.csv} per year plus {@code country_codes}) or one
+ * of its yearly CSVs. Columns {@code t,i,j,k,v,q}: value in thousand USD, quantity in metric tons (may be blank),
+ * numbers possibly space-padded, product codes kept as text (a 5-digit code regains its leading zero).
+ */
+public final class BaciSource implements ImportSource {
+    private static final Pattern RELEASE = Pattern.compile("(?i)BACI_(HS\\d\\d)_.*?(?:_V(\\d{6})\\w*)?\\.(csv|zip)$");
+    private static final Pattern YEAR_FILE = Pattern.compile("(?i)(^|/)BACI_HS\\d\\d_Y\\d{4}_V\\w+\\.csv$");
+    private static final Pattern COUNTRY_FILE = Pattern.compile("(?i)(^|/)country_codes\\w*\\.csv$");
+    public static final String LICENCE = "Etalab Open Licence 2.0 (CEPII BACI)";
+
+    private final Path file;
+    private final Classification classification;
+    private final String version;
+
+    public BaciSource(Path file, Classification override) {
+        this.file = file;
+        String name = file.getFileName().toString();
+        Matcher m = RELEASE.matcher(name);
+        boolean named = m.find();
+        Optional<Classification> fromName = named ? Classification.ofBaciRelease(m.group(1)) : Optional.empty();
+        this.classification = override != null ? override : fromName.orElseThrow(() -> new ImportFailure(
+                "cannot tell the HS revision of " + name + ": keep the release name (BACI_HS17_...) or pass"
+                        + " --classification H5"));
+        if (!classification.isHarmonizedSystem() || !classification.isStoredRevision()) {
+            throw new ImportFailure("BACI data is in an HS revision (H0 to H6), not " + classification);
+        }
+        this.version = named && m.group(2) != null ? m.group(2) : "";
+    }
+
+    @Override
+    public DatasetInfo dataset() {
+        LocalDate published = version.isEmpty() ? null
+                : LocalDate.of(Integer.parseInt(version.substring(0, 4)), Integer.parseInt(version.substring(4, 6)), 1);
+        return new DatasetInfo("baci", file.getFileName().toString(), version.isEmpty() ? "" : "V" + version, LICENCE,
+                false, published);
+    }
+
+    @Override
+    public Shape shape() {
+        return Shape.FLOWS;
+    }
+
+    @Override
+    public String flowClassification() {
+        return classification.name();
+    }
+
+    @Override
+    public String contentHash() throws IOException {
+        return FileDigest.sha256(file);
+    }
+
+    @Override
+    public long sizeBytes() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void writeTo(StageWriter writer) throws IOException {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            try (InputStream in = Files.newInputStream(file)) {
+                readYear(in, file.getFileName().toString(), writer, 0);
+            }
+            return;
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            List<ZipEntry> years = new ArrayList<>();
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (COUNTRY_FILE.matcher(entry.getName()).find()) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        BaciCountryCodes.read(in, entry.getName(), writer);
+                    }
+                } else if (YEAR_FILE.matcher(entry.getName()).find()) {
+                    years.add(entry);
+                }
+            }
+            if (years.isEmpty()) {
+                throw new MalformedInputException(file.getFileName() + ": the zip holds no BACI_HS.._Y...csv file");
+            }
+            years.sort(Comparator.comparing(ZipEntry::getName));
+            long done = 0;
+            for (ZipEntry entry : years) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    readYear(in, entry.getName(), writer, done);
+                }
+                done += Math.max(entry.getCompressedSize(), 0);
+                writer.endPart();
+            }
+        }
+    }
+
+    private void readYear(InputStream raw, String name, StageWriter writer, long offset) throws IOException {
+        CountingInputStream counted = new CountingInputStream(raw);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
+        String header = reader.readLine();
+        if (header == null) {
+            throw new MalformedInputException(name + ":1: the file is empty");
+        }
+        String normalized = header.replace("\uFEFF", "").replace("\"", "").replace(" ", "").toLowerCase(Locale.ROOT);
+        if (!normalized.equals("t,i,j,k,v,q")) {
+            throw new MalformedInputException(name + ":1: wrong header: expected t,i,j,k,v,q, found " + header);
+        }
+        String[] f = new String[6];
+        long lineNo = 1;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                split(line, f);
+                int year = Numbers.integer(f[0], "t (year)");
+                int exporter = Numbers.integer(f[1], "i (exporter)");
+                int importer = Numbers.integer(f[2], "j (importer)");
+                String product = product(f[3]);
+                Double value = Numbers.thousandsOrNull(f[4], "v (value)");
+                if (value == null || value < 0) {
+                    throw new MalformedInputException("v (value) must be a positive number, found '" + f[4].trim() + "'");
+                }
+                Double kg = Numbers.thousandsOrNull(f[5], "q (quantity)");
+                writer.flow(year, exporter, importer, product, value, kg);
+            } catch (MalformedInputException e) {
+                throw new MalformedInputException(name + ":" + lineNo + ": " + e.getMessage());
+            }
+            if ((lineNo & 4095) == 0) {
+                writer.progress().position(offset + counted.count());
+            }
+        }
+    }
+
+    private static void split(String line, String[] fields) {
+        int start = 0;
+        for (int i = 0; i < 5; i++) {
+            int comma = line.indexOf(',', start);
+            if (comma < 0) {
+                throw new MalformedInputException("expected 6 fields (t,i,j,k,v,q), found " + (i + 1));
+            }
+            fields[i] = line.substring(start, comma);
+            start = comma + 1;
+        }
+        if (line.indexOf(',', start) >= 0) {
+            throw new MalformedInputException("expected 6 fields (t,i,j,k,v,q), found more");
+        }
+        fields[5] = line.substring(start);
+    }
+
+    static String product(String field) {
+        String k = field.trim().replace("\"", "");
+        for (int i = 0; i < k.length(); i++) {
+            if (!Character.isDigit(k.charAt(i))) {
+                throw new MalformedInputException("k (product) '" + k + "' is not an HS6 code");
+            }
+        }
+        if (k.length() == 5) {
+            return "0" + k;
+        }
+        if (k.length() != 6) {
+            throw new MalformedInputException("k (product) '" + k + "' is not an HS6 code");
+        }
+        return k;
+    }
+}
