@@ -48,9 +48,10 @@ CREATE TABLE dataset (
     synthetic      boolean     NOT NULL,
     content_hash   text        NOT NULL,
     row_count      bigint      NOT NULL DEFAULT 0,
-    imported_at    timestamptz NOT NULL DEFAULT now(),
-    UNIQUE (source, name)
+    imported_at    timestamptz NOT NULL DEFAULT now()
 );
+-- Not unique: a re-import inserts the new row before it removes the old one, in the same transaction.
+CREATE INDEX dataset_source_name ON dataset (source, name);
 
 -- The legacy 35-field record, one row per (type, freq, classification, period, reporter, flow, partner,
 -- partner2, customs, mot, commodity). Titles and descriptions come from the reference tables.

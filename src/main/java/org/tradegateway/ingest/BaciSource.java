@@ -25,7 +25,8 @@ import org.tradegateway.refs.Classification;
  * numbers possibly space-padded, product codes kept as text (a 5-digit code regains its leading zero).
  */
 public final class BaciSource implements ImportSource {
-    private static final Pattern RELEASE = Pattern.compile("(?i)BACI_(HS\\d\\d)_.*?(?:_V(\\d{6})\\w*)?\\.(csv|zip)$");
+    private static final Pattern RELEASE = Pattern.compile("(?i)BACI_(HS\\d\\d)_");
+    private static final Pattern VERSION = Pattern.compile("(?i)_V(\\d{6})");
     private static final Pattern YEAR_FILE = Pattern.compile("(?i)(^|/)BACI_HS\\d\\d_Y\\d{4}_V\\w+\\.csv$");
     private static final Pattern COUNTRY_FILE = Pattern.compile("(?i)(^|/)country_codes\\w*\\.csv$");
     public static final String LICENCE = "Etalab Open Licence 2.0 (CEPII BACI)";
@@ -46,7 +47,8 @@ public final class BaciSource implements ImportSource {
         if (!classification.isHarmonizedSystem() || !classification.isStoredRevision()) {
             throw new ImportFailure("BACI data is in an HS revision (H0 to H6), not " + classification);
         }
-        this.version = named && m.group(2) != null ? m.group(2) : "";
+        Matcher v = VERSION.matcher(name);
+        this.version = v.find() ? v.group(1) : "";
     }
 
     @Override
