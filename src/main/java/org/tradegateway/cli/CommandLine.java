@@ -74,7 +74,7 @@ public final class CommandLine {
             err.println("trade-gateway: " + e.getMessage());
             return 2;
         } catch (ImportFailure | MalformedInputException e) {
-            err.println("trade-gateway: import failed, nothing was changed: " + e.getMessage());
+            err.println("trade-gateway: failed, nothing was changed: " + e.getMessage());
             return 1;
         } catch (Exception e) {
             err.println("trade-gateway: failed, nothing was changed: " + rootMessage(e));

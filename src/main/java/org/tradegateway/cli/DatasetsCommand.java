@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.tradegateway.ingest.FactLoader;
+import org.tradegateway.ingest.ImportFailure;
 
 /** {@code datasets list | drop <id>}: what is loaded, with provenance, and its removal. */
 final class DatasetsCommand {
@@ -41,7 +42,10 @@ final class DatasetsCommand {
                 }
                 yield connection -> {
                     connection.setAutoCommit(false);
-                    new FactLoader(connection).dropDataset(id);
+                    if (!new FactLoader(connection).dropDataset(id)) {
+                        connection.rollback();
+                        throw new ImportFailure("there is no dataset #" + id + " (see `datasets list`)");
+                    }
                     connection.commit();
                     out.printf("dataset #%d dropped%n", id);
                     return 0;

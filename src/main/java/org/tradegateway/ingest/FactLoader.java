@@ -63,8 +63,8 @@ public final class FactLoader {
             long rowsRead;
             String copySql = source.shape() == ImportSource.Shape.FLOWS ? StageWriter.FLOW_COPY : StageWriter.RECORD_COPY;
             try (StageWriter writer = new StageWriter(connection.unwrap(PGConnection.class).getCopyAPI(), copySql,
-                    datasetId, parts -> {
-                        builder.build(parts);
+                    datasetId, (parts, unsorted) -> {
+                        builder.build(parts, unsorted);
                         periods.addAll(parts);
                     }, progress)) {
                 source.writeTo(writer);
@@ -151,8 +151,11 @@ public final class FactLoader {
         }
     }
 
-    /** Removes a dataset: its partitions, availability and provenance row. Runs inside the caller's transaction. */
-    public void dropDataset(int datasetId) throws SQLException {
+    /**
+     * Removes a dataset: its partitions, availability and provenance row. Runs inside the caller's transaction.
+     * Returns false when there is no such dataset.
+     */
+    public boolean dropDataset(int datasetId) throws SQLException {
         List<String> partitions = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname FROM pg_inherits i"
                 + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'trade_fact'::regclass"
@@ -167,7 +170,9 @@ public final class FactLoader {
         for (String partition : partitions) {
             execute("DROP TABLE " + partition);
         }
-        execute("DELETE FROM dataset WHERE id = " + datasetId);
+        try (Statement st = connection.createStatement()) {
+            return st.executeUpdate("DELETE FROM dataset WHERE id = " + datasetId) > 0;
+        }
     }
 
     private void execute(String sql) throws SQLException {

@@ -39,7 +39,10 @@ final class PartitionBuilder {
         return recordsStored;
     }
 
-    void build(Set<Integer> periods) throws SQLException {
+    void build(Set<Integer> periods, boolean unsorted) throws SQLException {
+        if (unsorted && shape == ImportSource.Shape.FLOWS) {
+            rejectRepeatedFlows();
+        }
         for (int period : periods) {
             String partition = partitionPrefix(datasetId) + period;
             execute("CREATE TABLE " + partition + " (LIKE trade_fact INCLUDING DEFAULTS, CHECK (period = " + period
@@ -77,6 +80,17 @@ final class PartitionBuilder {
             recordsStored += rows;
         }
         execute(shape == ImportSource.Shape.FLOWS ? "TRUNCATE stage_flow" : "TRUNCATE stage_fact");
+    }
+
+    /** Aggregation would silently add up a flow given twice; unsorted input is checked for that first. */
+    private void rejectRepeatedFlows() throws SQLException {
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery("SELECT period, exporter, importer,"
+                + " product FROM stage_flow GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 LIMIT 1")) {
+            if (rs.next()) {
+                throw new ImportFailure("the flow " + rs.getInt(1) + " " + rs.getInt(2) + " to " + rs.getInt(3) + " of "
+                        + rs.getString(4) + " appears more than once");
+            }
+        }
     }
 
     private void execute(String sql) throws SQLException {

@@ -21,7 +21,7 @@ public final class StageWriter implements AutoCloseable {
 
     /** Called by the loader at each part boundary with the periods that part contained. */
     public interface PartHandler {
-        void partLoaded(Set<Integer> periods) throws SQLException;
+        void partLoaded(Set<Integer> periods, boolean unsorted) throws SQLException;
     }
 
     static final String FLOW_COPY = "COPY stage_flow (period, exporter, importer, product, value, quantity)"
@@ -40,6 +40,11 @@ public final class StageWriter implements AutoCloseable {
     private final Map<Integer, String[]> discoveredAreas = new LinkedHashMap<>();
     private Writer out;
     private long rows;
+    private boolean unsorted;
+    private int lastPeriod = -1;
+    private int lastExporter;
+    private int lastImporter;
+    private String lastProduct = "";
 
     StageWriter(CopyManager copyManager, String copySql, int datasetId, PartHandler handler, Progress progress) {
         this.copyManager = copyManager;
@@ -77,6 +82,7 @@ public final class StageWriter implements AutoCloseable {
         if (exporter == importer) {
             throw new MalformedInputException("exporter and importer are the same area (" + exporter + ")");
         }
+        trackOrder(period, exporter, importer, product);
         line.setLength(0);
         line.append(period).append('\t').append(exporter).append('\t').append(importer).append('\t');
         code(product, "product", 12);
@@ -85,6 +91,34 @@ public final class StageWriter implements AutoCloseable {
         line.append('\t');
         number(kg);
         emit(period);
+    }
+
+    /**
+     * BACI files come sorted by (t, i, j, k), so a repeated flow is caught at its line. Input in another order
+     * is marked unsorted and checked for repeats in SQL once loaded.
+     */
+    private void trackOrder(int period, int exporter, int importer, String product) {
+        int order = Integer.compare(period, lastPeriod);
+        if (order == 0) {
+            order = Integer.compare(exporter, lastExporter);
+        }
+        if (order == 0) {
+            order = Integer.compare(importer, lastImporter);
+        }
+        if (order == 0) {
+            order = product.compareTo(lastProduct);
+        }
+        if (order == 0) {
+            throw new MalformedInputException("the flow " + period + " " + exporter + " to " + importer + " of "
+                    + product + " appears twice");
+        }
+        if (order < 0) {
+            unsorted = true;
+        }
+        lastPeriod = period;
+        lastExporter = exporter;
+        lastImporter = importer;
+        lastProduct = product;
     }
 
     /** One complete record. */
@@ -140,12 +174,14 @@ public final class StageWriter implements AutoCloseable {
         finishCopy();
         if (!periods.isEmpty()) {
             try {
-                handler.partLoaded(Set.copyOf(periods));
+                handler.partLoaded(Set.copyOf(periods), unsorted);
             } catch (SQLException e) {
                 throw new IOException(e);
             }
             periods.clear();
         }
+        unsorted = false;
+        lastPeriod = -1;
     }
 
     private void finishCopy() throws IOException {

@@ -1,0 +1,94 @@
+package org.tradegateway.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tradegateway.support.SharedData;
+
+/** The import commands as an operator runs them: own embedded database, readable output, exit codes. */
+class CommandLineTest {
+
+    @TempDir
+    Path temp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void useOwnDataDirectory() {
+        System.setProperty("trade.db.embedded-data-dir", temp.resolve("pg").toString());
+    }
+
+    @AfterEach
+    void reset() {
+        System.clearProperty("trade.db.embedded-data-dir");
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return CommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldImportListAndDropAgainstItsOwnEmbeddedDatabase() throws Exception {
+        Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
+        Files.copy(SharedData.path("data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file);
+
+        assertEquals(0, run("import", "baci", file.toString()), err.toString());
+        assertTrue(out.toString().contains("10 input rows, 99 records stored for periods [2017]"), out.toString());
+        assertFalse(Files.exists(temp.resolve("pg").resolve("postmaster.pid")), "embedded server left running");
+
+        assertEquals(0, run("import", "baci", file.toString()));
+        assertTrue(out.toString().contains("already holds this exact input; nothing to do"), out.toString());
+
+        assertEquals(0, run("datasets", "list"));
+        assertTrue(out.toString().contains("BACI_HS17_Y2017_V202301.csv"), out.toString());
+        assertTrue(out.toString().contains("V202301"), out.toString());
+
+        assertEquals(0, run("datasets", "drop", "1"));
+        assertEquals(0, run("datasets", "list"));
+        assertFalse(out.toString().contains("BACI_HS17_Y2017_V202301.csv"), out.toString());
+        assertEquals(1, run("datasets", "drop", "1"));
+        assertEquals("trade-gateway: failed, nothing was changed: there is no dataset #1 (see `datasets list`)",
+                err.toString().trim());
+    }
+
+    @Test
+    void shouldExitWithOneAndAReasonWhenTheFileIsBad() throws Exception {
+        Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
+        Files.writeString(file, "t,i,j,k,v,q\n2017,4,12,130120,oops,1\n");
+        assertEquals(1, run("import", "baci", file.toString()));
+        assertEquals("trade-gateway: failed, nothing was changed: BACI_HS17_Y2017_V202301.csv:2: v (value) is not"
+                + " a number: 'oops'", err.toString().trim());
+    }
+
+    @Test
+    void shouldExitWithTwoOnUsageErrors() {
+        assertEquals(2, run("import", "parquet", "x"));
+        assertTrue(err.toString().contains("cannot read x") || err.toString().contains("unknown import format"));
+        assertEquals(2, run("import"));
+        assertTrue(err.toString().startsWith("trade-gateway: missing format"), err.toString());
+    }
+
+    @Test
+    void shouldWriteGeneratedFlowsAsABaciCsv() throws Exception {
+        Path csv = temp.resolve("flows.csv");
+        assertEquals(0, run("generate", "--years", "2020", "--scale", "2k", "--out", csv.toString()));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("t,i,j,k,v,q", lines.get(0));
+        assertTrue(lines.size() > 1900 && lines.size() < 2100, "lines: " + lines.size());
+        assertTrue(lines.get(1).matches("2020,\\d+,\\d+,\\d{6},\\d+\\.\\d{3},(\\d+\\.\\d{3})?"), lines.get(1));
+    }
+}
