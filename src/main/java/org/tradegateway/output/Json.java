@@ -1,0 +1,51 @@
+package org.tradegateway.output;
+
+/** Minimal JSON value writing for the streamed answer (strings escaped per RFC 8259). */
+final class Json {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Json() {
+    }
+
+    static void string(StringBuilder sb, String s) {
+        if (s == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    static void integer(StringBuilder sb, Integer value) {
+        if (value == null) {
+            sb.append("null");
+        } else {
+            sb.append(value.intValue());
+        }
+    }
+
+    static void number(StringBuilder sb, Double value) {
+        if (value == null) {
+            sb.append("null");
+        } else {
+            Numbers.append(sb, value);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.tradegateway.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.refs.ReferenceData;
+
+/** Validates {@code cc} against the classification: its codes, TOTAL, ALL and the AGn levels it has. */
+final class CommodityCodes {
+    private final ReferenceData refs;
+
+    CommodityCodes(ReferenceData refs) {
+        this.refs = refs;
+    }
+
+    /** The digit levels AGn offered by a classification (the legacy lists' specials). */
+    static List<Integer> levels(Classification px) {
+        if (px.isHarmonizedSystem()) {
+            return List.of(2, 4, 6);
+        }
+        return switch (px) {
+            case S1, S2, S3, S4, ST -> List.of(1, 2, 3, 4, 5);
+            case BEC -> List.of(1, 2, 3);
+            default -> List.of();
+        };
+    }
+
+    CommoditySelection parse(String value, Classification px, int maxCodes) {
+        List<String> items = QueryParser.split(value);
+        if (items.size() > maxCodes) {
+            throw ValidationFailure.complex("Too many commodity codes selected.");
+        }
+        boolean all = false;
+        TreeSet<Integer> levels = new TreeSet<>();
+        List<String> codes = new ArrayList<>();
+        for (String item : items) {
+            String upper = item.toUpperCase(Locale.ROOT);
+            if (upper.equals("ALL")) {
+                all = true;
+            } else if (upper.equals("TOTAL")) {
+                codes.add(px == Classification.EB02 ? "200" : "TOTAL");
+            } else if (upper.matches("AG[0-9]")) {
+                int level = upper.charAt(2) - '0';
+                if (!levels(px).contains(level)) {
+                    throw ValidationFailure.invalid(item + " is an invalid commodity code.");
+                }
+                levels.add(level);
+            } else if (known(px, upper)) {
+                if (!codes.contains(upper)) {
+                    codes.add(upper);
+                }
+            } else {
+                throw ValidationFailure.invalid(item + " is an invalid commodity code.");
+            }
+        }
+        return new CommoditySelection(all, List.copyOf(levels), List.copyOf(codes));
+    }
+
+    private boolean known(Classification px, String code) {
+        if (refs.commodity(px, code).isPresent()) {
+            return true;
+        }
+        List<Classification> revisions = switch (px) {
+            case HS -> List.of(Classification.H0, Classification.H1, Classification.H2, Classification.H3,
+                    Classification.H4, Classification.H5, Classification.H6);
+            case ST -> List.of(Classification.S1, Classification.S2, Classification.S3, Classification.S4);
+            default -> List.of();
+        };
+        return revisions.stream().anyMatch(r -> refs.commodity(r, code).isPresent());
+    }
+}
