@@ -1,0 +1,138 @@
+package org.tradegateway.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tradegateway.query.Heading;
+
+/**
+ * The legacy CSV answer: a header (35 human-readable columns, 22 with {@code IMTS=orig}, or the JSON names with
+ * {@code head=M}), CRLF line ends, RFC 4180 quoting, empty fields for nulls, and the upstream's one-cell row when
+ * nothing matches or the query failed.
+ */
+public final class CsvAnswerWriter {
+    public static final String NO_DATA = "No data matches your query or your query is too complex."
+            + " Request JSON or XML format for more information.";
+    /** Human-readable order: the quantity follows its unit (unlike the JSON order). */
+    private static final List<Field> HUMAN_ORDER = humanOrder();
+    private final List<Field> columns;
+    private final Heading heading;
+
+    public CsvAnswerWriter(Heading heading, boolean imtsOriginal) {
+        this.heading = heading;
+        List<Field> order = heading == Heading.H ? HUMAN_ORDER : List.of(Field.values());
+        this.columns = imtsOriginal ? order.stream().filter(Field::original).toList() : order;
+    }
+
+    private static List<Field> humanOrder() {
+        List<Field> order = new ArrayList<>(List.of(Field.values()));
+        order.remove(Field.TRADE_QUANTITY);
+        order.add(order.indexOf(Field.QT_DESC) + 1, Field.TRADE_QUANTITY);
+        order.remove(Field.ALT_QUANTITY);
+        order.add(order.indexOf(Field.QT_ALT_DESC) + 1, Field.ALT_QUANTITY);
+        return List.copyOf(order);
+    }
+
+    public String header() {
+        StringBuilder sb = new StringBuilder(512);
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Field f = columns.get(i);
+            text(sb, heading == Heading.H ? f.heading() : f.jsonName());
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    /** Header plus the no-data row: the whole answer when nothing matches or validation failed. */
+    public String noData() {
+        return header() + NO_DATA + "\r\n";
+    }
+
+    public void row(StringBuilder sb, LegacyRecord r) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            value(sb, columns.get(i), r);
+        }
+        sb.append("\r\n");
+    }
+
+    private static void value(StringBuilder sb, Field f, LegacyRecord r) {
+        switch (f) {
+            case PF_CODE -> text(sb, r.pfCode());
+            case YR -> sb.append(r.year());
+            case PERIOD -> sb.append(r.period());
+            case PERIOD_DESC -> text(sb, Periods.describe(r.period()));
+            case AGGR_LEVEL -> sb.append(r.aggrLevel());
+            case IS_LEAF -> sb.append(r.leaf() ? 1 : 0);
+            case RG_CODE -> sb.append(r.flow());
+            case RG_DESC -> text(sb, r.flowDesc());
+            case RT_CODE -> sb.append(r.reporter());
+            case RT_TITLE -> text(sb, r.reporterTitle());
+            case RT_ISO -> text(sb, r.reporterIso());
+            case PT_CODE -> sb.append(r.partner());
+            case PT_TITLE -> text(sb, r.partnerTitle());
+            case PT_ISO -> text(sb, r.partnerIso());
+            case PT_CODE2 -> integer(sb, r.partner2());
+            case PT_TITLE2 -> text(sb, r.partner2Title());
+            case PT_ISO2 -> text(sb, r.partner2Iso());
+            case CST_CODE -> text(sb, r.customs());
+            case CST_DESC, MOT_DESC -> { }
+            case MOT_CODE -> text(sb, r.mot());
+            case CMD_CODE -> text(sb, r.commodity());
+            case CMD_DESC -> text(sb, r.commodityDesc());
+            case QT_CODE -> sb.append(r.qtCode());
+            case QT_DESC -> text(sb, r.qtDesc());
+            case QT_ALT_CODE -> integer(sb, r.qtAltCode());
+            case QT_ALT_DESC -> text(sb, r.qtAltDesc());
+            case TRADE_QUANTITY -> number(sb, r.tradeQuantity());
+            case ALT_QUANTITY -> number(sb, r.altQuantity());
+            case NET_WEIGHT -> number(sb, r.netWeight());
+            case GROSS_WEIGHT -> number(sb, r.grossWeight());
+            case TRADE_VALUE -> Numbers.append(sb, r.tradeValue());
+            case CIF_VALUE -> number(sb, r.cifValue());
+            case FOB_VALUE -> number(sb, r.fobValue());
+            case EST_CODE -> sb.append(r.estCode());
+            default -> throw new IllegalStateException(f.name());
+        }
+    }
+
+    private static void integer(StringBuilder sb, Integer v) {
+        if (v != null) {
+            sb.append(v.intValue());
+        }
+    }
+
+    private static void number(StringBuilder sb, Double v) {
+        if (v != null) {
+            Numbers.append(sb, v);
+        }
+    }
+
+    /** RFC 4180: quoted only when it holds a comma, a quote or a line break; quotes doubled. */
+    static void text(StringBuilder sb, String s) {
+        if (s == null || s.isEmpty()) {
+            return;
+        }
+        boolean quote = false;
+        for (int i = 0; i < s.length() && !quote; i++) {
+            char c = s.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            sb.append(s);
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                sb.append('"');
+            }
+            sb.append(c);
+        }
+        sb.append('"');
+    }
+}
