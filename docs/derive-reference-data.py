@@ -130,12 +130,16 @@ def classifications():
     write_csv('classifications.csv.gz', ['classification', 'code', 'description', 'parent', 'aggr_level', 'is_leaf', 'std_unit'], rows, gz=True)
 
 
+# Wording of the legacy API where it differs from Comtrade+ (seen in the recorded legacy answers).
+LEGACY_UNIT_NAMES = {2: 'Area in square metres', 4: 'Length in metres', 7: 'Volume in litres'}
+
+
 def units():
     rows = [[1, 'No Quantity']]
     for r in read_csv(os.path.join(data, 'reference', 'comtrade_qty_units.csv')):
         code = int(r['qtyCode'])
         if code > 1:
-            rows.append([code, r['qtyDescription']])
+            rows.append([code, LEGACY_UNIT_NAMES.get(code, r['qtyDescription'])])
     write_csv('quantity_units.csv', ['code', 'description'], rows)
 
 

@@ -70,7 +70,7 @@ public final class FactLoader {
                 source.writeTo(writer);
                 writer.endPart();
                 rowsRead = writer.rows();
-                addDiscoveredAreas(writer.discoveredAreas());
+                saveLabels(writer);
             }
             if (periods.isEmpty()) {
                 throw new ImportFailure("the input holds no trade records");
@@ -113,12 +113,32 @@ public final class FactLoader {
         }
     }
 
-    private void addDiscoveredAreas(Map<Integer, String[]> areas) throws SQLException {
+    /** Area names new to the reference list, legacy wording of areas and commodities. */
+    private void saveLabels(StageWriter writer) throws SQLException {
+        saveAreas(writer.discoveredAreas(), "DO NOTHING");
+        saveAreas(writer.areaNames(), "DO UPDATE SET name = excluded.name, iso3 = excluded.iso3,"
+                + " named_by_import = true");
+        if (writer.commodityLabels().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO commodity_label (px, code, description)"
+                + " VALUES (?, ?, ?) ON CONFLICT (px, code) DO UPDATE SET description = excluded.description")) {
+            for (String[] label : writer.commodityLabels().values()) {
+                ps.setString(1, label[0]);
+                ps.setString(2, label[1]);
+                ps.setString(3, label[2]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void saveAreas(Map<Integer, String[]> areas, String onConflict) throws SQLException {
         if (areas.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO area (code, name, iso3, is_group,"
-                + " is_reporter, is_partner) VALUES (?, ?, ?, false, true, true) ON CONFLICT (code) DO NOTHING")) {
+                + " is_reporter, is_partner) VALUES (?, ?, ?, false, true, true) ON CONFLICT (code) " + onConflict)) {
             for (Map.Entry<Integer, String[]> e : areas.entrySet()) {
                 ps.setShort(1, e.getKey().shortValue());
                 ps.setString(2, e.getValue()[0]);

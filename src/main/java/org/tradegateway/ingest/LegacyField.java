@@ -25,6 +25,7 @@ public enum LegacyField {
     CST_CODE("cstCode", "customsproccode"),
     MOT_CODE("motCode", "modeoftransportcode"),
     CMD_CODE("cmdCode", "commoditycode"),
+    CMD_DESC("cmdDescE", "commodity"),
     QT_CODE("qtCode", "qtyunitcode"),
     QT_ALT_CODE("qtAltCode", "altqtyunitcode"),
     TRADE_QUANTITY("TradeQuantity", "qty"),

@@ -51,8 +51,9 @@ final class LegacyRecordMapper {
         row.fobValue = Numbers.decimalOrNull(value.apply(LegacyField.FOB_VALUE), "FOB value");
         Integer est = Numbers.integerOrNull(value.apply(LegacyField.EST_CODE), "flag");
         row.estCode = est == null ? 0 : est;
-        writer.area(row.reporter, value.apply(LegacyField.RT_TITLE), value.apply(LegacyField.RT_ISO));
-        writer.area(row.partner, value.apply(LegacyField.PT_TITLE), value.apply(LegacyField.PT_ISO));
+        writer.areaName(row.reporter, value.apply(LegacyField.RT_TITLE), value.apply(LegacyField.RT_ISO));
+        writer.areaName(row.partner, value.apply(LegacyField.PT_TITLE), value.apply(LegacyField.PT_ISO));
+        writer.commodityLabel(row.px, row.commodity, value.apply(LegacyField.CMD_DESC));
     }
 
     private Classification classification(String pfCode) {

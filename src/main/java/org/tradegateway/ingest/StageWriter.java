@@ -38,6 +38,8 @@ public final class StageWriter implements AutoCloseable {
     private final StringBuilder line = new StringBuilder(256);
     private final Set<Integer> periods = new TreeSet<>();
     private final Map<Integer, String[]> discoveredAreas = new LinkedHashMap<>();
+    private final Map<Integer, String[]> areaNames = new LinkedHashMap<>();
+    private final Map<String, String[]> commodityLabels = new LinkedHashMap<>();
     private Writer out;
     private long rows;
     private boolean unsorted;
@@ -165,8 +167,33 @@ public final class StageWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the name and ISO code that legacy data gives an area; they replace the reference list's, because
+     * the legacy API is the source whose wording answers must repeat.
+     */
+    public void areaName(int code, String name, String iso3) {
+        if (name != null && !name.isBlank()) {
+            areaNames.put(code, new String[] {name.trim(), iso3 == null ? "" : iso3.trim()});
+        }
+    }
+
+    /** Records the description that legacy data gives a commodity code. */
+    public void commodityLabel(String px, String code, String description) {
+        if (description != null && !description.isBlank()) {
+            commodityLabels.put(px + "\t" + code, new String[] {px, code, description.trim()});
+        }
+    }
+
     Map<Integer, String[]> discoveredAreas() {
         return discoveredAreas;
+    }
+
+    Map<Integer, String[]> areaNames() {
+        return areaNames;
+    }
+
+    Map<String, String[]> commodityLabels() {
+        return commodityLabels;
     }
 
     /** Ends a part: what was written so far is turned into partitions before more is read. */

@@ -26,14 +26,22 @@ public final class ReferenceLoader {
     }
 
     private static final List<Table> TABLES = List.of(
-            new Table(ReferenceFiles.AREAS, "COPY area (code, name, iso3, iso2, is_group, is_reporter, is_partner,"
-                    + " entry_year, exit_year) FROM STDIN WITH (FORMAT csv, HEADER true, FORCE_NOT_NULL (iso3, iso2))"),
+            new Table(ReferenceFiles.AREAS, "COPY area_load (code, name, iso3, iso2, is_group, is_reporter,"
+                    + " is_partner, entry_year, exit_year) FROM STDIN WITH (FORMAT csv, HEADER true,"
+                    + " FORCE_NOT_NULL (iso3, iso2))"),
             new Table(ReferenceFiles.CLASSIFICATIONS, "COPY classification (classification, code, description, parent,"
                     + " aggr_level, is_leaf, std_unit) FROM STDIN WITH (FORMAT csv, HEADER true)"),
             new Table(ReferenceFiles.QUANTITY_UNITS, "COPY quantity_unit (code, description) FROM STDIN WITH"
                     + " (FORMAT csv, HEADER true)"),
             new Table(ReferenceFiles.TRADE_REGIMES, "COPY trade_regime (code, description) FROM STDIN WITH"
                     + " (FORMAT csv, HEADER true)"));
+
+    /** New codes are added, known ones updated; a name that a legacy import set is kept. */
+    private static final String AREA_MERGE = "INSERT INTO area SELECT * FROM area_load ON CONFLICT (code) DO UPDATE"
+            + " SET name = CASE WHEN area.named_by_import THEN area.name ELSE excluded.name END,"
+            + " iso3 = CASE WHEN area.named_by_import THEN area.iso3 ELSE excluded.iso3 END, iso2 = excluded.iso2,"
+            + " is_group = excluded.is_group, is_reporter = excluded.is_reporter, is_partner = excluded.is_partner,"
+            + " entry_year = excluded.entry_year, exit_year = excluded.exit_year";
 
     private ReferenceLoader() {
     }
@@ -55,11 +63,20 @@ public final class ReferenceLoader {
                 }
                 String tableName = table.copy().split(" ")[1];
                 try (Statement st = connection.createStatement()) {
-                    // DELETE rather than TRUNCATE: readers keep seeing the old rows until this commits.
-                    st.execute("DELETE FROM " + tableName);
+                    if (tableName.equals("area_load")) {
+                        st.execute("CREATE TEMP TABLE area_load (LIKE area INCLUDING DEFAULTS) ON COMMIT DROP");
+                    } else {
+                        // DELETE rather than TRUNCATE: readers keep seeing the old rows until this commits.
+                        st.execute("DELETE FROM " + tableName);
+                    }
                 }
                 try (InputStream in = ReferenceFiles.open(table.file())) {
                     copy.copyIn(table.copy(), in);
+                }
+                if (tableName.equals("area_load")) {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute(AREA_MERGE);
+                    }
                 }
                 try (PreparedStatement ps = connection.prepareStatement("INSERT INTO reference_version (name, checksum)"
                         + " VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum,"
@@ -69,7 +86,7 @@ public final class ReferenceLoader {
                     ps.executeUpdate();
                 }
                 loaded++;
-                LOG.infof("reference table %s loaded from reference/%s", tableName, table.file());
+                LOG.infof("reference table %s loaded from reference/%s", tableName.replace("_load", ""), table.file());
             }
             connection.commit();
             return loaded;

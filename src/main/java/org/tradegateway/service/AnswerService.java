@@ -7,10 +7,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.tradegateway.config.ApiConfig;
-import org.tradegateway.data.AreaDirectory;
+import org.tradegateway.data.LabelDirectory;
 import org.tradegateway.data.FactQuery;
 import org.tradegateway.data.RecordMapper;
 import org.tradegateway.data.Slice;
@@ -30,12 +29,12 @@ import org.tradegateway.refs.ReferenceData;
 public class AnswerService {
     private static final int ROWS_PER_CHUNK = 256;
     private final TradeRepository repository;
-    private final AreaDirectory areas;
+    private final LabelDirectory labels;
     private final ZoneId zone;
 
-    public AnswerService(TradeRepository repository, AreaDirectory areas, ApiConfig config) {
+    public AnswerService(TradeRepository repository, LabelDirectory labels, ApiConfig config) {
         this.repository = repository;
-        this.areas = areas;
+        this.labels = labels;
         this.zone = ZoneId.of(config.timezone());
     }
 
@@ -49,11 +48,9 @@ public class AnswerService {
             }
             FactQuery factQuery = FactQuery.of(query, slices);
             OffsetDateTime countStart = OffsetDateTime.now(zone);
-            List<Integer> codes = new ArrayList<>(query.reporters().codes());
-            codes.addAll(query.partners().codes());
-            return repository.count(factQuery).flatMap(total -> areas.covering(codes).map(directory ->
-                    encode(query, factQuery, total, countStart, OffsetDateTime.now(zone), requestStart,
-                            new RecordMapper(ReferenceData.get(), directory))));
+            return repository.count(factQuery).flatMap(count -> labels.at(count.dataVersion()).map(current ->
+                    encode(query, factQuery, count.total(), countStart, OffsetDateTime.now(zone), requestStart,
+                            new RecordMapper(ReferenceData.get(), current))));
         });
     }
 
