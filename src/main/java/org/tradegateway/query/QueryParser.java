@@ -40,7 +40,8 @@ public final class QueryParser {
         Selection partners = areas(pp, "partner", "partners");
         PeriodSelection periods = periods(ps, freq == 'M');
         Selection flows = flows(p.get("rg", "all"));
-        CommoditySelection commodities = commodityCodes.parse(p.get("cc", "AG2"), px, MAX_COMMODITIES);
+        CommoditySelection commodities = commodityCodes.parse(p.get("cc", type == 'S' ? "ALL" : "AG2"), px,
+                MAX_COMMODITIES);
         OutputFormat format = switch (p.get("fmt", "json").toLowerCase(Locale.ROOT)) {
             case "json" -> OutputFormat.JSON;
             case "csv" -> OutputFormat.CSV;
