@@ -35,12 +35,14 @@ final class CommodityCodes {
         boolean all = false;
         TreeSet<Integer> levels = new TreeSet<>();
         List<String> codes = new ArrayList<>();
+        TreeSet<Integer> codeLevels = new TreeSet<>();
         for (String item : items) {
             String upper = item.toUpperCase(Locale.ROOT);
             if (upper.equals("ALL")) {
                 all = true;
             } else if (upper.equals("TOTAL")) {
                 codes.add(px == Classification.EB02 ? "200" : "TOTAL");
+                codeLevels.add(0);
             } else if (upper.matches("AG[0-9]")) {
                 int level = upper.charAt(2) - '0';
                 if (!levels(px).contains(level)) {
@@ -51,23 +53,31 @@ final class CommodityCodes {
                 if (!codes.contains(upper)) {
                     codes.add(upper);
                 }
+                codeLevels.addAll(levelsOf(px, upper));
             } else {
                 throw ValidationFailure.invalid(item + " is an invalid commodity code.");
             }
         }
-        return new CommoditySelection(all, List.copyOf(levels), List.copyOf(codes));
+        return new CommoditySelection(all, List.copyOf(levels), List.copyOf(codes), List.copyOf(codeLevels));
+    }
+
+    /** The classification itself and, for the "as reported" ones, every revision they stand for. */
+    private static List<Classification> lists(Classification px) {
+        return switch (px) {
+            case HS -> List.of(Classification.HS, Classification.H0, Classification.H1, Classification.H2,
+                    Classification.H3, Classification.H4, Classification.H5, Classification.H6);
+            case ST -> List.of(Classification.ST, Classification.S1, Classification.S2, Classification.S3,
+                    Classification.S4);
+            default -> List.of(px);
+        };
     }
 
     private boolean known(Classification px, String code) {
-        if (refs.commodity(px, code).isPresent()) {
-            return true;
-        }
-        List<Classification> revisions = switch (px) {
-            case HS -> List.of(Classification.H0, Classification.H1, Classification.H2, Classification.H3,
-                    Classification.H4, Classification.H5, Classification.H6);
-            case ST -> List.of(Classification.S1, Classification.S2, Classification.S3, Classification.S4);
-            default -> List.of();
-        };
-        return revisions.stream().anyMatch(r -> refs.commodity(r, code).isPresent());
+        return lists(px).stream().anyMatch(r -> refs.commodity(r, code).isPresent());
+    }
+
+    private List<Integer> levelsOf(Classification px, String code) {
+        return lists(px).stream().flatMap(r -> refs.commodity(r, code).stream()).map(c -> c.aggrLevel())
+                .distinct().toList();
     }
 }
