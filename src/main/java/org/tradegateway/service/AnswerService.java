@@ -9,8 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.tradegateway.config.ApiConfig;
-import org.tradegateway.data.LabelDirectory;
+import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.FactQuery;
+import org.tradegateway.data.LabelDirectory;
 import org.tradegateway.data.RecordMapper;
 import org.tradegateway.data.Slice;
 import org.tradegateway.data.SlicePlanner;
@@ -22,42 +23,74 @@ import org.tradegateway.query.TradeQuery;
 import org.tradegateway.refs.ReferenceData;
 
 /**
- * Prepares an /api/get answer: plans the slices, counts the matching records (all before the first byte), then
- * hands back a stream that reads rows through a cursor and encodes them in chunks.
+ * Prepares an /api/get answer. It plans the slices on the cached availability, then reads the first rows and
+ * the data version in one statement: most answers are complete at that point. A larger answer is counted and
+ * then streamed through a cursor; validation and counting always happen before the first byte.
  */
 @ApplicationScoped
 public class AnswerService {
+    /** Answers up to this many rows are read in one statement, without a separate count or a cursor. */
+    static final int PROBE_ROWS = 1000;
     private static final int ROWS_PER_CHUNK = 256;
     private final TradeRepository repository;
+    private final AvailabilityCache availability;
     private final LabelDirectory labels;
     private final ZoneId zone;
 
-    public AnswerService(TradeRepository repository, LabelDirectory labels, ApiConfig config) {
+    public AnswerService(TradeRepository repository, AvailabilityCache availability, LabelDirectory labels,
+                         ApiConfig config) {
         this.repository = repository;
+        this.availability = availability;
         this.labels = labels;
         this.zone = ZoneId.of(config.timezone());
     }
 
     public Uni<Answer> prepare(TradeQuery query) {
         OffsetDateTime requestStart = OffsetDateTime.now(zone);
-        return repository.available(query).flatMap(available -> {
-            List<Slice> slices = SlicePlanner.plan(available, query.periods());
-            if (slices.isEmpty()) {
-                OffsetDateTime now = OffsetDateTime.now(zone);
-                return Uni.createFrom().item(encode(query, null, 0, requestStart, now, requestStart, null));
+        return availability.current().flatMap(snapshot -> answer(query, snapshot, requestStart, true));
+    }
+
+    private Uni<Answer> answer(TradeQuery query, AvailabilityCache.Snapshot snapshot, OffsetDateTime requestStart,
+                               boolean mayRetry) {
+        List<Slice> slices = SlicePlanner.plan(TradeRepository.available(snapshot, query), query.periods());
+        if (slices.isEmpty()) {
+            // nothing loaded for it in this snapshot: make sure the snapshot is current before saying so
+            return availability.version().flatMap(version -> version.equals(snapshot.version()) || !mayRetry
+                    ? Uni.createFrom().item(empty(query, requestStart))
+                    : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false)));
+        }
+        FactQuery factQuery = FactQuery.of(query, slices);
+        int probe = Math.min(query.max(), PROBE_ROWS);
+        OffsetDateTime countStart = OffsetDateTime.now(zone);
+        return repository.probe(factQuery, probe + 1).flatMap(first -> {
+            if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
+                return availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false));
             }
-            FactQuery factQuery = FactQuery.of(query, slices);
-            OffsetDateTime countStart = OffsetDateTime.now(zone);
-            return repository.count(factQuery).flatMap(count -> labels.at(count.dataVersion()).map(current ->
-                    encode(query, factQuery, count.total(), countStart, OffsetDateTime.now(zone), requestStart,
-                            new RecordMapper(ReferenceData.get(), current))));
+            return labels.at(first.dataVersion()).flatMap(current -> {
+                RecordMapper mapper = new RecordMapper(ReferenceData.get(), current);
+                List<Row> rows = first.rows();
+                if (rows.size() <= probe) {
+                    return Uni.createFrom().item(encode(query, rows.size(), countStart, OffsetDateTime.now(zone),
+                            requestStart, mapper, Multi.createFrom().item(rows)));
+                }
+                return repository.count(factQuery).map(count -> {
+                    Multi<List<Row>> chunks = query.max() <= probe
+                            ? Multi.createFrom().item(rows.subList(0, query.max()))
+                            : repository.rows(factQuery, query.max()).group().intoLists().of(ROWS_PER_CHUNK);
+                    return encode(query, count.total(), countStart, OffsetDateTime.now(zone), requestStart, mapper,
+                            chunks);
+                });
+            });
         });
     }
 
-    private Answer encode(TradeQuery query, FactQuery factQuery, long total, OffsetDateTime countStart,
-                          OffsetDateTime countEnd, OffsetDateTime requestStart, RecordMapper mapper) {
-        Multi<List<Row>> chunks = total == 0 ? Multi.createFrom().empty()
-                : repository.rows(factQuery, query.max()).group().intoLists().of(ROWS_PER_CHUNK);
+    private Answer empty(TradeQuery query, OffsetDateTime requestStart) {
+        OffsetDateTime now = OffsetDateTime.now(zone);
+        return encode(query, 0, requestStart, now, requestStart, null, Multi.createFrom().empty());
+    }
+
+    private Answer encode(TradeQuery query, long total, OffsetDateTime countStart, OffsetDateTime countEnd,
+                          OffsetDateTime requestStart, RecordMapper mapper, Multi<List<Row>> chunks) {
         if (query.format() == OutputFormat.CSV) {
             CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
             if (total == 0) {
