@@ -18,7 +18,7 @@ for tool in psql wrk curl bc; do
 done
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 
-export TRADE_DB_EMBEDDED_DATA_DIR="$PWD/$work/pg-query" TRADE_DEMO_SEED=never TRADE_HTTP_PORT=$port
+export TRADE_DB_EMBEDDED_DATA_DIR="$PWD/$work/pg-query" TRADE_DEMO_SEED=never TRADE_HTTP_PORT=$port TRADE_API_MAX_RECORDS=250000
 if [ ! -f "$work/pg-query/.loaded-$big-$small" ]; then
   rm -rf "$work/pg-query"
   java -jar "$jar" generate --years 2021 --scale "$big" --classification H0 --seed 11 >/dev/null
@@ -55,13 +55,13 @@ big_run=$(bench "$(one 2021)" 15s)
 big_url="/api/get?r=all&p=0&ps=2021&rg=2&cc=AG4&max=250000&px=H0"
 rows=$(curl -s "$base$big_url" | grep -o '"count":{"value":[0-9]*' | grep -o '[0-9]*$')
 timeit() { local a b; a=$(date +%s.%N); "$@" > /dev/null; b=$(date +%s.%N); echo "$b - $a" | bc; }
-cols="px, period, aggr_level, is_leaf, flow, reporter, partner, partner2, customs, mot, commodity, qt_code, qt_alt_code, trade_quantity, alt_quantity, net_weight, gross_weight, trade_value, cif_value, fob_value, est_code"
-sql="SELECT $cols FROM trade_fact WHERE type = 'C' AND freq = 'A' AND px = 'H0' AND period = 2021 AND customs = '' AND mot = '' AND partner2 IS NULL AND partner = 0 AND flow = 2 AND aggr_level = 4 ORDER BY period, reporter, aggr_level, commodity, partner, flow LIMIT 250000"
+# the very statement the gateway runs for that query, parameters written in
+sql=$(java -jar "$jar" query-sql "${big_url#*\?}" | sed 's/;$//')
 best() { local best=999999 t; for _ in 1 2 3; do t=$(timeit "$@"); best=$(echo "if ($t < $best) $t else $best" | bc); done; echo "$best"; }
 copy_s=$(best pg -c "COPY ($sql) TO STDOUT (FORMAT csv)")
 csv_s=$(best curl -sf "$base$big_url&fmt=csv")
 json_s=$(best curl -sf "$base$big_url&fmt=json")
-heap=$(grep -o 'Xmx[0-9a-z]*' /proc/$gateway/cmdline 2>/dev/null || echo "Xmx96m")
+heap=$(tr '\0' ' ' < /proc/$gateway/cmdline | grep -o 'Xmx[0-9a-z]*' || echo "default heap")
 
 tr=$(echo "$trivial" | rate); orr=$(echo "$onerow" | rate)
 sp50=$(echo "$small_run" | p 50 | ms); bp50=$(echo "$big_run" | p 50 | ms)
@@ -77,7 +77,7 @@ Data: generated H0 years, $big flows for 2021 and $small for 2020, with their ag
 | one-row query \`r=842&p=156&ps=2021&rg=2&cc=TOTAL\`, wrk 32 connections | $orr req/s, p50 $(echo "$onerow" | p 50 | ms) ms, p99 $(echo "$onerow" | p 99 | ms) ms | |
 | one-row throughput / trivial throughput | $(echo "scale=1; 100 * $orr / $tr" | bc) % | ≥ 35 % |
 | one-row p99 | $(echo "$onerow" | p 99 | ms) ms | ≤ 25 ms |
-| $rows-row answer: psql \`COPY (same rows) TO STDOUT (FORMAT csv)\` | $(printf %.2f "$copy_s") s | |
+| $rows-row answer: psql \`COPY (the gateway's own SQL for it) TO STDOUT (FORMAT csv)\` | $(printf %.2f "$copy_s") s | |
 | $rows-row answer: \`fmt=csv\` (best of 3) | $(printf %.2f "$csv_s") s = $(echo "scale=2; $csv_s / $copy_s" | bc)x COPY | ≤ 1.5x |
 | $rows-row answer: \`fmt=json\` (best of 3) | $(printf %.2f "$json_s") s = $(echo "scale=2; $json_s / $copy_s" | bc)x COPY | ≤ 2x |
 | one-row query p50 on the $small year / on the $big year | $sp50 ms / $bp50 ms = $(echo "scale=2; $bp50 / $sp50" | bc) | ≤ 1.3 |

@@ -16,7 +16,7 @@ import org.tradegateway.refs.ReferenceLoader;
  * starting the HTTP server, against the same database the server would use.
  */
 public final class CommandLine {
-    public static final Set<String> COMMANDS = Set.of("import", "generate", "datasets", "help", "--help");
+    public static final Set<String> COMMANDS = Set.of("import", "generate", "datasets", "query-sql", "help", "--help");
     static final String USAGE = """
             usage: java -jar quarkus-run.jar <command> ...
               (no command)                         start the gateway
@@ -28,6 +28,7 @@ public final class CommandLine {
               generate --years 2019-2023 --scale 100k [--classification H0] [--seed 1] [--out flows.csv]
               datasets list
               datasets drop <id>
+              query-sql "r=842&p=156&ps=2021&cc=TOTAL"   the SQL /api/get runs for a query
             The database is the one the gateway uses: TRADE_DB_URL, or the embedded one in
             TRADE_DB_EMBEDDED_DATA_DIR (default ./data/postgres), started for the command if needed.""";
 
@@ -50,6 +51,7 @@ public final class CommandLine {
                 case "import" -> new ImportCommand(arguments, out).body();
                 case "generate" -> new GenerateCommand(arguments, out).body();
                 case "datasets" -> new DatasetsCommand(arguments, out).body();
+                case "query-sql" -> new QuerySqlCommand(arguments, out).body();
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             };
             if (body == null) {
