@@ -95,7 +95,8 @@ def comtrade_tree(cls, path, rows):
         desc = 'All Commodities' if code == 'TOTAL' else strip_prefix(code, r['text'])
         parent = '' if r['parent'] in ('#', '') else r['parent']
         unit = UNIT_BY_ABBR.get(r.get('standardUnitAbbr', 'n/a'), 1)
-        rows.append([cls, code, desc, parent, int(r['aggrlevel']), 1 if r['isLeaf'] in ('1', 'TRUE', 'true') else 0, unit])
+        rows.append([cls, code, desc, parent, int(r['aggrlevel']), 1 if r['isLeaf'] in ('1', 'TRUE', 'true') else 0, unit,
+                     r['text']])
 
 
 def legacy_tree(cls, name, rows, specials, total_code='TOTAL'):
@@ -113,7 +114,7 @@ def legacy_tree(cls, name, rows, specials, total_code='TOTAL'):
             desc = strip_prefix(code, e['text'])
             level = len(code) if cls != 'EB02' else depth.get(parent, 0) + 1
         depth[code] = level
-        rows.append([cls, code, desc, parent, level, 0 if code in parents else 1, 1])
+        rows.append([cls, code, desc, parent, level, 0 if code in parents else 1, 1, e['text']])
 
 
 def classifications():
@@ -127,7 +128,41 @@ def classifications():
     legacy_tree('ST', 'classificationST.json', rows, {'ALL', 'AG1', 'AG2', 'AG3', 'AG4', 'AG5'})
     legacy_tree('BEC', 'classificationBEC.json', rows, {'ALL', 'AG1', 'AG2', 'AG3'})
     legacy_tree('EB02', 'classificationEB02.json', rows, {'ALL'}, total_code='200')
-    write_csv('classifications.csv.gz', ['classification', 'code', 'description', 'parent', 'aggr_level', 'is_leaf', 'std_unit'], rows, gz=True)
+    write_csv('classifications.csv.gz', ['classification', 'code', 'description', 'parent', 'aggr_level', 'is_leaf', 'std_unit',
+                                         'text'], rows, gz=True)
+    select2_headers()
+
+
+HS_NAMES = {'H0': 'HS 1992', 'H1': 'HS 1996', 'H2': 'HS 2002', 'H3': 'HS 2007', 'H4': 'HS 2012', 'H5': 'HS 2017',
+            'H6': 'HS 2022'}
+SITC_NAMES = {'S1': 'SITC Rev.1', 'S2': 'SITC Rev.2', 'S3': 'SITC Rev.3', 'S4': 'SITC Rev.4'}
+
+
+def select2_headers():
+    """The head of each /Data/cache classification list: its keys in upstream order and the special entries."""
+    lists = {}
+    for cls, name in (('HS', 'classificationHS.json'), ('ST', 'classificationST.json'),
+                      ('BEC', 'classificationBEC.json'), ('EB02', 'classificationEB02.json')):
+        with open(os.path.join(fixtures, name), encoding='utf-8') as f:
+            d = json.load(f)
+        header = [[k, v] for k, v in d.items() if k != 'results']
+        specials = [e for e in d['results'] if e['parent'] == '#']
+        lists[cls] = {'header': header, 'specials': specials}
+    for cls, name in HS_NAMES.items():
+        lists[cls] = {'header': [['more', False], ['minimumInputLength', 2], ['classCode', cls], ['className', name]],
+                      'specials': [{'id': 'ALL', 'text': 'ALL - All %s commodities' % name, 'parent': '#'},
+                                   {'id': 'TOTAL', 'text': 'TOTAL - Total of all %s commodities' % name, 'parent': '#'}]
+                      + [{'id': 'AG%d' % n, 'text': 'AG%d - All %d-digit %s commodities' % (n, n, name), 'parent': '#'}
+                         for n in (2, 4, 6)]}
+    for cls, name in SITC_NAMES.items():
+        lists[cls] = {'header': [['more', False], ['minimumInputLength', 1], ['classCode', cls], ['className', name]],
+                      'specials': [{'id': 'ALL', 'text': 'All %s categories' % name, 'parent': '#'},
+                                   {'id': 'TOTAL', 'text': 'Total of all %s commodities' % name, 'parent': '#'}]
+                      + [{'id': 'AG%d' % n, 'text': 'AG%d - All %d-digit %s commodities' % (n, n, name), 'parent': '#'}
+                         for n in range(1, 6)]}
+    with open(os.path.join(out, 'select2_lists.json'), 'w', encoding='utf-8') as f:
+        json.dump(lists, f, ensure_ascii=False, indent=1)
+    print('select2_lists.json', len(lists))
 
 
 # Wording of the legacy API where it differs from Comtrade+ (seen in the recorded legacy answers).

@@ -50,7 +50,7 @@ public final class ReferenceData {
         for (String[] r : ReferenceFiles.rows(ReferenceFiles.CLASSIFICATIONS)) {
             Classification cls = Classification.valueOf(r[0]);
             Commodity c = new Commodity(cls, r[1], r[2], r[3].isEmpty() ? null : r[3], Integer.parseInt(r[4]),
-                    "1".equals(r[5]), Integer.parseInt(r[6]));
+                    "1".equals(r[5]), Integer.parseInt(r[6]), r[7]);
             trees.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(c.code(), c);
         }
         Map<Integer, String> units = new HashMap<>();

@@ -30,7 +30,7 @@ public final class ReferenceLoader {
                     + " is_partner, entry_year, exit_year) FROM STDIN WITH (FORMAT csv, HEADER true,"
                     + " FORCE_NOT_NULL (iso3, iso2))"),
             new Table(ReferenceFiles.CLASSIFICATIONS, "COPY classification (classification, code, description, parent,"
-                    + " aggr_level, is_leaf, std_unit) FROM STDIN WITH (FORMAT csv, HEADER true)"),
+                    + " aggr_level, is_leaf, std_unit, text) FROM STDIN WITH (FORMAT csv, HEADER true)"),
             new Table(ReferenceFiles.QUANTITY_UNITS, "COPY quantity_unit (code, description) FROM STDIN WITH"
                     + " (FORMAT csv, HEADER true)"),
             new Table(ReferenceFiles.TRADE_REGIMES, "COPY trade_regime (code, description) FROM STDIN WITH"
