@@ -31,7 +31,7 @@ import org.tradegateway.refs.ReferenceData;
 public class AnswerService {
     /** Answers up to this many rows are read in one statement, without a separate count or a cursor. */
     static final int PROBE_ROWS = 1000;
-    private static final int ROWS_PER_CHUNK = 1000;
+    private static final int ROWS_PER_CHUNK = 256;
     private final TradeRepository repository;
     private final AvailabilityCache availability;
     private final LabelDirectory labels;
