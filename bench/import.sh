@@ -11,7 +11,7 @@ work=bench/work
 jar=target/quarkus-app/quarkus-run.jar
 mkdir -p "$work"
 command -v psql >/dev/null || { echo "bench/import.sh needs psql (Debian package postgresql-client)" >&2; exit 2; }
-[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q package -DskipTests   # always: a stale jar would measure old code
 
 export TRADE_DB_EMBEDDED_DATA_DIR="$PWD/$work/pg" TRADE_DEMO_SEED=never TRADE_HTTP_PORT=18080
 rm -rf "$work/pg"

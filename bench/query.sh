@@ -16,7 +16,7 @@ mkdir -p "$work"
 for tool in psql wrk curl bc; do
   command -v $tool >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client wrk curl bc >/dev/null; break; }
 done
-[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q package -DskipTests   # always: a stale jar would measure old code
 
 export TRADE_DB_EMBEDDED_DATA_DIR="$PWD/$work/pg-query" TRADE_DEMO_SEED=never TRADE_HTTP_PORT=$port TRADE_API_MAX_RECORDS=250000
 if [ ! -f "$work/pg-query/.loaded-$big-$small" ]; then
