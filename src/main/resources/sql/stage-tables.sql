@@ -1,13 +1,4 @@
-CREATE TEMP TABLE stage_flow (
-    period   integer  NOT NULL,
-    exporter smallint NOT NULL,
-    importer smallint NOT NULL,
-    product  text     NOT NULL,
-    value    double precision NOT NULL,
-    quantity double precision
-) ON COMMIT DROP;
 CREATE TEMP TABLE stage_fact (LIKE trade_fact INCLUDING DEFAULTS) ON COMMIT DROP;
-;
 CREATE TEMP TABLE stage_availability (
     type              char(1)    NOT NULL,
     freq              char(1)    NOT NULL,
@@ -15,5 +6,6 @@ CREATE TEMP TABLE stage_availability (
     reporter          smallint   NOT NULL,
     period            integer    NOT NULL,
     record_count      bigint     NOT NULL,
-    is_partner_detail boolean    NOT NULL
+    is_partner_detail boolean    NOT NULL,
+    from_flows        boolean    NOT NULL DEFAULT false
 ) ON COMMIT DROP;

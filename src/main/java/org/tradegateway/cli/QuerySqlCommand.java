@@ -48,10 +48,10 @@ final class QuerySqlCommand {
             }
             List<AvailabilityCache.Entry> entries = new ArrayList<>();
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT type, freq, px, reporter, period FROM data_availability")) {
+                    "SELECT type, freq, px, reporter, period, from_flows FROM data_availability")) {
                 while (rs.next()) {
                     entries.add(new AvailabilityCache.Entry(rs.getString(1).charAt(0), rs.getString(2).charAt(0),
-                            rs.getString(3), rs.getInt(4), rs.getInt(5)));
+                            rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)));
                 }
             }
             var slices = SlicePlanner.plan(TradeRepository.available(new AvailabilityCache.Snapshot("", entries), query),

@@ -61,10 +61,10 @@ public final class FactLoader {
             PartitionBuilder builder = new PartitionBuilder(connection, datasetId, source, progress);
             Set<Integer> periods = new TreeSet<>();
             long rowsRead;
-            String copySql = source.shape() == ImportSource.Shape.FLOWS ? StageWriter.FLOW_COPY : StageWriter.RECORD_COPY;
-            try (StageWriter writer = new StageWriter(connection.unwrap(PGConnection.class).getCopyAPI(), copySql,
-                    datasetId, (parts, unsorted) -> {
-                        builder.build(parts, unsorted);
+            boolean flows = source.shape() == ImportSource.Shape.FLOWS;
+            try (StageWriter writer = new StageWriter(connection.unwrap(PGConnection.class).getCopyAPI(), datasetId,
+                    source.flowClassification(), flows ? builder : null, (parts, unsorted, totals) -> {
+                        builder.build(parts, unsorted, totals);
                         periods.addAll(parts);
                     }, progress)) {
                 source.writeTo(writer);
@@ -163,8 +163,8 @@ public final class FactLoader {
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO data_availability (type, freq, px,"
                 + " reporter, period, dataset_id, record_count, is_original, is_partner_detail, publication_date,"
-                + " imported_at) SELECT type, freq, px, reporter, period, ?, record_count, true, is_partner_detail,"
-                + " ?, now() FROM stage_availability")) {
+                + " imported_at, from_flows) SELECT type, freq, px, reporter, period, ?, record_count, true,"
+                + " is_partner_detail, ?, now(), from_flows FROM stage_availability")) {
             ps.setInt(1, datasetId);
             ps.setObject(2, publicationDate == null ? LocalDate.now() : publicationDate);
             ps.executeUpdate();
@@ -178,9 +178,10 @@ public final class FactLoader {
     public boolean dropDataset(int datasetId) throws SQLException {
         List<String> partitions = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname FROM pg_inherits i"
-                + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'trade_fact'::regclass"
-                + " AND c.relname LIKE ?")) {
-            ps.setString(1, PartitionBuilder.partitionPrefix(datasetId) + "%");
+                + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent IN ('trade_fact'::regclass,"
+                + " 'trade_flow'::regclass) AND (c.relname LIKE ? OR c.relname LIKE ?)")) {
+            ps.setString(1, PartitionBuilder.partitionPrefix("trade_fact", datasetId) + "%");
+            ps.setString(2, PartitionBuilder.partitionPrefix("trade_flow", datasetId) + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     partitions.add(rs.getString(1));

@@ -1,19 +1,32 @@
 package org.tradegateway.ingest;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.postgresql.util.PSQLException;
-import org.tradegateway.refs.Classification;
 
 /**
- * Builds the fact partition of one (period, dataset) from the staging table: created in the import's transaction
- * (so that with wal_level=minimal its rows skip the WAL), filled, indexed, analysed, then attached.
+ * Builds the partitions of one (period, dataset), each created in the import's transaction (so that with
+ * wal_level=minimal its rows skip the WAL), filled, indexed, analysed, then attached. Complete records move from
+ * the staging table into a trade_fact partition. Flows were copied straight into their trade_flow partition; their
+ * stored aggregates are copied from {@link FlowTotals} into a trade_fact partition.
  */
-final class PartitionBuilder {
-    private static final String FLOW_SQL = SqlText.load("flow-partition.sql");
+final class PartitionBuilder implements StageWriter.FlowTarget {
     private static final String INDEX_SQL = SqlText.load("partition-index.sql");
+    private static final String FLOW_INDEX_SQL = SqlText.load("flow-partition-index.sql");
     private static final String AVAILABILITY_SQL = SqlText.load("availability.sql");
 
     private final Connection connection;
@@ -21,6 +34,7 @@ final class PartitionBuilder {
     private final ImportSource.Shape shape;
     private final Progress progress;
     private final String flowClassification;
+    private final Set<Integer> flowPartitions = new HashSet<>();
     private long recordsStored;
 
     PartitionBuilder(Connection connection, int datasetId, ImportSource source, Progress progress) {
@@ -31,31 +45,36 @@ final class PartitionBuilder {
         this.progress = progress;
     }
 
-    static String partitionPrefix(int datasetId) {
-        return "trade_fact_d" + datasetId + "_p";
+    static String partitionPrefix(String table, int datasetId) {
+        return table + "_d" + datasetId + "_p";
     }
 
     long recordsStored() {
         return recordsStored;
     }
 
-    void build(Set<Integer> periods, boolean unsorted) throws SQLException {
-        if (unsorted && shape == ImportSource.Shape.FLOWS) {
-            rejectRepeatedFlows();
+    @Override
+    public String copySql(int period) throws SQLException {
+        String partition = partitionPrefix("trade_flow", datasetId) + period;
+        if (flowPartitions.add(period)) {
+            execute("CREATE TABLE " + partition + " (LIKE trade_flow INCLUDING DEFAULTS, CHECK (period = " + period
+                    + " AND dataset_id = " + datasetId + "))");
         }
+        return "COPY " + partition + " (" + StageWriter.FLOW_COLUMNS + ") FROM STDIN";
+    }
+
+    void build(Set<Integer> periods, boolean unsorted, Map<Integer, FlowTotals> totals) throws SQLException {
         for (int period : periods) {
-            String partition = partitionPrefix(datasetId) + period;
+            String partition = partitionPrefix("trade_fact", datasetId) + period;
             execute("CREATE TABLE " + partition + " (LIKE trade_fact INCLUDING DEFAULTS, CHECK (period = " + period
                     + " AND dataset_id = " + datasetId + "))");
-            progress.step("period " + period + ": building records");
             long rows;
+            Map<Integer, Long> perReporter = new HashMap<>();
             if (shape == ImportSource.Shape.FLOWS) {
-                try (Statement st = connection.createStatement()) {
-                    rows = st.executeUpdate(FLOW_SQL.replace("{partition}", partition)
-                            .replace("{dataset}", Integer.toString(datasetId))
-                            .replace("{period}", Integer.toString(period))
-                            .replace("{px}", Classification.valueOf(flowClassification).name()));
-                }
+                progress.step("period " + period + ": indexing flows");
+                attachFlows(period, unsorted);
+                progress.step("period " + period + ": storing totals and World records");
+                rows = copyTotals(partition, period, totals.get(period), perReporter);
             } else {
                 try (Statement st = connection.createStatement()) {
                     rows = st.executeUpdate("INSERT INTO " + partition + " SELECT * FROM stage_fact WHERE period = "
@@ -63,34 +82,110 @@ final class PartitionBuilder {
                 }
             }
             progress.step("period " + period + ": " + rows + " records, indexing");
-            try {
-                execute(INDEX_SQL.replace("{partition}", partition));
-            } catch (PSQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw new ImportFailure("the input holds the same record twice (period " + period + "): "
-                            + (e.getServerErrorMessage() == null ? e.getMessage()
-                            : e.getServerErrorMessage().getDetail()), e);
-                }
-                throw e;
-            }
+            uniqueIndex(INDEX_SQL.replace("{partition}", partition), period);
             execute("ANALYZE " + partition);
-            execute("ALTER TABLE trade_fact ATTACH PARTITION " + partition + " FOR VALUES FROM (" + period + ", "
-                    + datasetId + ") TO (" + period + ", " + (datasetId + 1) + ")");
-            execute(AVAILABILITY_SQL.replace("{partition}", partition));
+            attach("trade_fact", partition, period);
+            if (shape == ImportSource.Shape.FLOWS) {
+                if (unsorted) {
+                    totals.get(period).derivedFromSql(derivedCounts(period));
+                }
+                flowAvailability(period, totals.get(period), perReporter);
+            } else {
+                execute(AVAILABILITY_SQL.replace("{partition}", partition));
+            }
             recordsStored += rows;
         }
-        execute(shape == ImportSource.Shape.FLOWS ? "TRUNCATE stage_flow" : "TRUNCATE stage_fact");
+        if (shape == ImportSource.Shape.RECORDS) {
+            execute("TRUNCATE stage_fact");
+        }
     }
 
-    /** Aggregation would silently add up a flow given twice; unsorted input is checked for that first. */
-    private void rejectRepeatedFlows() throws SQLException {
-        try (Statement st = connection.createStatement(); var rs = st.executeQuery("SELECT period, exporter, importer,"
-                + " product FROM stage_flow GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 LIMIT 1")) {
-            if (rs.next()) {
-                throw new ImportFailure("the flow " + rs.getInt(1) + " " + rs.getInt(2) + " to " + rs.getInt(3) + " of "
-                        + rs.getString(4) + " appears more than once");
+    private void attachFlows(int period, boolean unsorted) throws SQLException {
+        String partition = partitionPrefix("trade_flow", datasetId) + period;
+        String sql = FLOW_INDEX_SQL.replace("{partition}", partition).replace("{exporter_index}",
+                unsorted ? "btree (exporter, importer, product)" : "brin (exporter)");
+        String[] statements = sql.split(";\n");
+        uniqueIndex(statements[0], period);
+        execute(statements[1]);
+        execute("ANALYZE " + partition);
+        attach("trade_flow", partition, period);
+    }
+
+    private long copyTotals(String partition, int period, FlowTotals periodTotals, Map<Integer, Long> perReporter)
+            throws SQLException {
+        FactRow row = new FactRow();
+        row.px = flowClassification;
+        row.period = period;
+        row.freq = period > 9999 ? 'M' : 'A';
+        long[] count = {0};
+        StringBuilder line = new StringBuilder(200);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection
+                .unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
+                        + StageWriter.RECORD_COLUMNS + ") FROM STDIN"), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            periodTotals.emit(row, r -> {
+                line.setLength(0);
+                CopyText.record(line, datasetId, r);
+                try {
+                    out.append(line).append('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                perReporter.merge(r.reporter, 1L, Long::sum);
+                count[0]++;
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new SQLException("copying the aggregates failed: " + e.getMessage(), e);
+        }
+        return count[0];
+    }
+
+    private void flowAvailability(int period, FlowTotals periodTotals, Map<Integer, Long> perReporter)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO stage_availability (type, freq, px,"
+                + " reporter, period, record_count, is_partner_detail, from_flows) VALUES ('C', ?, ?, ?, ?, ?, true,"
+                + " true)")) {
+            for (int reporter : periodTotals.countries()) {
+                ps.setString(1, period > 9999 ? "M" : "A");
+                ps.setString(2, flowClassification);
+                ps.setShort(3, (short) reporter);
+                ps.setInt(4, period);
+                ps.setLong(5, periodTotals.flowRecords(reporter) + perReporter.getOrDefault(reporter, 0L));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Bilateral 4- and 2-digit records per country, counted in SQL (input that was not sorted by pair). */
+    private Map<Integer, Long> derivedCounts(int period) throws SQLException {
+        Map<Integer, Long> counts = new HashMap<>();
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery("SELECT exporter, importer,"
+                + " count(DISTINCT left(product, 4)) + count(DISTINCT left(product, 2)) FROM "
+                + partitionPrefix("trade_flow", datasetId) + period + " GROUP BY exporter, importer")) {
+            while (rs.next()) {
+                counts.merge(rs.getInt(1), rs.getLong(3), Long::sum);
+                counts.merge(rs.getInt(2), rs.getLong(3), Long::sum);
             }
         }
+        return counts;
+    }
+
+    private void uniqueIndex(String sql, int period) throws SQLException {
+        try {
+            execute(sql);
+        } catch (PSQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new ImportFailure("the input holds the same record twice (period " + period + "): "
+                        + (e.getServerErrorMessage() == null ? e.getMessage()
+                        : e.getServerErrorMessage().getDetail()), e);
+            }
+            throw e;
+        }
+    }
+
+    private void attach(String table, String partition, int period) throws SQLException {
+        execute("ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES FROM (" + period + ", "
+                + datasetId + ") TO (" + period + ", " + (datasetId + 1) + ")");
     }
 
     private void execute(String sql) throws SQLException {

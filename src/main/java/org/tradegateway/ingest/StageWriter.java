@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,33 +15,42 @@ import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Streams rows into the import's staging table with COPY (text format), checking each value fits its column.
- * Sources call {@link #flow} (directed HS6 flows) or {@link #record} (complete records), never both.
+ * Streams an import's rows with COPY (text format), checking each value. Complete records go to the staging
+ * table; directed flows go straight into their period's new trade_flow partition while their aggregates are
+ * added up in memory ({@link FlowTotals}). Sources call {@link #flow} or {@link #record}, never both.
  */
 public final class StageWriter implements AutoCloseable {
 
     /** Called by the loader at each part boundary with the periods that part contained. */
     public interface PartHandler {
-        void partLoaded(Set<Integer> periods, boolean unsorted) throws SQLException;
+        void partLoaded(Set<Integer> periods, boolean unsorted, Map<Integer, FlowTotals> totals) throws SQLException;
     }
 
-    static final String FLOW_COPY = "COPY stage_flow (period, exporter, importer, product, value, quantity)"
-            + " FROM STDIN";
-    static final String RECORD_COPY = "COPY stage_fact (dataset_id, period, type, freq, px, reporter, flow, partner,"
-            + " partner2, customs, mot, commodity, aggr_level, is_leaf, qt_code, qt_alt_code, trade_quantity,"
-            + " alt_quantity, net_weight, gross_weight, trade_value, cif_value, fob_value, est_code) FROM STDIN";
+    /** Where a period's flows are copied to; the loader creates the partition on first use. */
+    public interface FlowTarget {
+        String copySql(int period) throws SQLException;
+    }
+
+    static final String RECORD_COLUMNS = "dataset_id, period, type, freq, px, reporter, flow, partner, partner2,"
+            + " customs, mot, commodity, aggr_level, is_leaf, qt_code, qt_alt_code, trade_quantity, alt_quantity,"
+            + " net_weight, gross_weight, trade_value, cif_value, fob_value, est_code";
+    static final String RECORD_COPY = "COPY stage_fact (" + RECORD_COLUMNS + ") FROM STDIN";
+    static final String FLOW_COLUMNS = "dataset_id, period, px, exporter, importer, product, value, kg";
 
     private final CopyManager copyManager;
-    private final String copySql;
     private final int datasetId;
+    private final String flowPx;
+    private final FlowTarget flowTarget;
     private final PartHandler handler;
     private final Progress progress;
     private final StringBuilder line = new StringBuilder(256);
     private final Set<Integer> periods = new TreeSet<>();
+    private final Map<Integer, FlowTotals> totals = new HashMap<>();
     private final Map<Integer, String[]> discoveredAreas = new LinkedHashMap<>();
     private final Map<Integer, String[]> areaNames = new LinkedHashMap<>();
     private final Map<String, String[]> commodityLabels = new LinkedHashMap<>();
     private Writer out;
+    private int copyPeriod = Integer.MIN_VALUE;
     private long rows;
     private boolean unsorted;
     private int lastPeriod = -1;
@@ -48,10 +58,12 @@ public final class StageWriter implements AutoCloseable {
     private int lastImporter;
     private String lastProduct = "";
 
-    StageWriter(CopyManager copyManager, String copySql, int datasetId, PartHandler handler, Progress progress) {
+    StageWriter(CopyManager copyManager, int datasetId, String flowPx, FlowTarget flowTarget, PartHandler handler,
+                Progress progress) {
         this.copyManager = copyManager;
-        this.copySql = copySql;
         this.datasetId = datasetId;
+        this.flowPx = flowPx;
+        this.flowTarget = flowTarget;
         this.handler = handler;
         this.progress = progress;
     }
@@ -64,11 +76,14 @@ public final class StageWriter implements AutoCloseable {
         return rows;
     }
 
-    private Writer out() throws IOException {
-        if (out == null) {
+    private Writer out(int period) throws IOException {
+        if (out == null || (flowTarget != null && period != copyPeriod)) {
+            finishCopy();
             try {
-                out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copyManager.copyIn(copySql),
+                String sql = flowTarget != null ? flowTarget.copySql(period) : RECORD_COPY;
+                out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copyManager.copyIn(sql),
                         1 << 16), StandardCharsets.UTF_8), 1 << 16);
+                copyPeriod = period;
             } catch (SQLException e) {
                 throw new IOException(e);
             }
@@ -84,20 +99,23 @@ public final class StageWriter implements AutoCloseable {
         if (exporter == importer) {
             throw new MalformedInputException("exporter and importer are the same area (" + exporter + ")");
         }
+        checkPeriod(period);
         trackOrder(period, exporter, importer, product);
         line.setLength(0);
-        line.append(period).append('\t').append(exporter).append('\t').append(importer).append('\t');
-        code(product, "product", 12);
+        line.append(datasetId).append('\t').append(period).append('\t').append(flowPx).append('\t').append(exporter)
+                .append('\t').append(importer).append('\t');
+        CopyText.code(line, product, "product", 12);
         line.append('\t');
-        number(valueUsd);
+        CopyText.number(line, valueUsd);
         line.append('\t');
-        number(kg);
+        CopyText.number(line, kg);
+        totals.computeIfAbsent(period, k -> new FlowTotals()).add(exporter, importer, product, valueUsd, kg);
         emit(period);
     }
 
     /**
-     * BACI files come sorted by (t, i, j, k), so a repeated flow is caught at its line. Input in another order
-     * is marked unsorted and checked for repeats in SQL once loaded.
+     * BACI files come sorted by (t, i, j, k), so a repeated flow is caught at its line; input in another order is
+     * caught by the unique index of its partition.
      */
     private void trackOrder(int period, int exporter, int importer, String product) {
         int order = Integer.compare(period, lastPeriod);
@@ -133,30 +151,9 @@ public final class StageWriter implements AutoCloseable {
         if (r.flow < 1 || r.flow > 4) {
             throw new MalformedInputException("trade flow code " + r.flow + " is not 1 to 4");
         }
+        checkPeriod(r.period);
         line.setLength(0);
-        line.append(datasetId).append('\t').append(r.period).append('\t').append(r.type).append('\t')
-                .append(r.freq).append('\t');
-        code(r.px, "classification", 4);
-        line.append('\t').append(r.reporter).append('\t').append(r.flow).append('\t').append(r.partner).append('\t');
-        line.append(r.partner2 == null ? "\\N" : r.partner2.toString()).append('\t');
-        code(r.customs, "customs code", 8);
-        line.append('\t');
-        code(r.mot, "mode of transport", 8);
-        line.append('\t');
-        code(r.commodity, "commodity code", 12);
-        line.append('\t').append(r.aggrLevel).append('\t').append(r.leaf ? 't' : 'f').append('\t')
-                .append(r.qtCode).append('\t').append(r.qtAltCode == null ? "\\N" : r.qtAltCode.toString());
-        for (Double d : new Double[] {r.tradeQuantity, r.altQuantity, r.netWeight, r.grossWeight}) {
-            line.append('\t');
-            number(d);
-        }
-        line.append('\t');
-        number(r.tradeValue);
-        line.append('\t');
-        number(r.cifValue);
-        line.append('\t');
-        number(r.fobValue);
-        line.append('\t').append(r.estCode);
+        CopyText.record(line, datasetId, r);
         emit(r.period);
     }
 
@@ -201,11 +198,12 @@ public final class StageWriter implements AutoCloseable {
         finishCopy();
         if (!periods.isEmpty()) {
             try {
-                handler.partLoaded(Set.copyOf(periods), unsorted);
+                handler.partLoaded(Set.copyOf(periods), unsorted, Map.copyOf(totals));
             } catch (SQLException e) {
                 throw new IOException(e);
             }
             periods.clear();
+            totals.clear();
         }
         unsorted = false;
         lastPeriod = -1;
@@ -215,15 +213,19 @@ public final class StageWriter implements AutoCloseable {
         if (out != null) {
             out.close();
             out = null;
+            copyPeriod = Integer.MIN_VALUE;
+        }
+    }
+
+    private static void checkPeriod(int period) {
+        if (period < 1900 || period > 999912 || (period > 9999 && period < 190001)) {
+            throw new MalformedInputException("period " + period + " is neither a year nor YYYYMM");
         }
     }
 
     private void emit(int period) throws IOException {
-        if (period < 1900 || period > 999912 || (period > 9999 && period < 190001)) {
-            throw new MalformedInputException("period " + period + " is neither a year nor YYYYMM");
-        }
         line.append('\n');
-        out().append(line);
+        out(period).append(line);
         periods.add(period);
         rows++;
         progress.advance(rows, -1);
@@ -232,41 +234,6 @@ public final class StageWriter implements AutoCloseable {
     private static void checkArea(int code, String what) {
         if (code < 0 || code > Short.MAX_VALUE) {
             throw new MalformedInputException(what + " code " + code + " is out of range");
-        }
-    }
-
-    private void code(String value, String what, int maxLength) {
-        if (value == null) {
-            throw new MalformedInputException(what + " is missing");
-        }
-        if (value.length() > maxLength) {
-            throw new MalformedInputException(what + " '" + value + "' is longer than " + maxLength + " characters");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < ' ' || c == '\\' || c == 127) {
-                throw new MalformedInputException(what + " contains a control character or backslash");
-            }
-        }
-        line.append(value);
-    }
-
-    private void number(Double d) {
-        if (d == null) {
-            line.append("\\N");
-        } else {
-            number(d.doubleValue());
-        }
-    }
-
-    private void number(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw new MalformedInputException("a measure is not a finite number");
-        }
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            line.append((long) d);
-        } else {
-            line.append(d);
         }
     }
 

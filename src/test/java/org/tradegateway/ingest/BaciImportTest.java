@@ -40,47 +40,59 @@ class BaciImportTest {
         return file;
     }
 
+    private static io.restassured.response.ValidatableResponse answer(String query) {
+        return io.restassured.RestAssured.given().get("/api/get?ps=2017&px=H5&" + query).then().statusCode(200)
+                .body("validation.status.value", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    private static double value(String query, String field) {
+        return answer(query + "&max=1").extract().jsonPath().getDouble("dataset[0]." + field);
+    }
+
     @Test
-    void shouldStoreBothReporterViewsAggregatesAndWorldForEachFlow() throws Exception {
+    void shouldServeBothReporterViewsAggregatesAndWorldForEachFlow() throws Exception {
         ImportResult result = Imports.load(new BaciSource(sampleAs("BACI_HS17_Y2017_V202301.csv"), null));
 
         assertFalse(result.unchanged());
         assertEquals(10, result.rowsRead());
-        // 2 views x (pair AFG-DZA: 4 HS6 + 3 HS4 + 3 HS2 + TOTAL; pair AFG-AUS: 6 + 5 + 2 + 1)
-        // + World rows: exporter AFG 10 + 8 + 5 + 1, importer DZA 4 + 3 + 3 + 1, importer AUS 6 + 5 + 2 + 1
-        assertEquals(99, result.recordsStored());
-        String ds = " AND dataset_id = " + result.datasetId();
-        assertEquals(99, Sql.count("SELECT count(*) FROM trade_fact WHERE period = 2017" + ds));
-        assertEquals(20, Sql.count("SELECT count(*) FROM trade_fact WHERE aggr_level = 6 AND partner <> 0" + ds));
+        // stored: World rows of exporter AFG (10 HS6 + 8 HS4 + 5 HS2 + TOTAL), importers DZA (4 + 3 + 3 + 1) and
+        // AUS (6 + 5 + 2 + 1), and the TOTAL of the 2 pairs in both views; the 10 flows go to trade_flow
+        assertEquals(53, result.recordsStored());
+        String ds = " WHERE dataset_id = " + result.datasetId();
+        assertEquals(53, Sql.count("SELECT count(*) FROM trade_fact" + ds));
+        assertEquals(10, Sql.count("SELECT count(*) FROM trade_flow" + ds));
 
         // 2017,4,36,080620,48.061,56.845 as Afghanistan's export and as Australia's import
-        String grapes = "SELECT %s FROM trade_fact WHERE reporter = %d AND partner = %d AND flow = %d"
-                + " AND commodity = '080620'" + ds;
-        assertEquals(48061, Sql.number(grapes.formatted("trade_value", 4, 36, 2)));
-        assertEquals(56845, Sql.number(grapes.formatted("net_weight", 4, 36, 2)));
-        assertEquals(56845, Sql.number(grapes.formatted("trade_quantity", 4, 36, 2)));
-        assertEquals(8, Sql.number(grapes.formatted("qt_code", 4, 36, 2)));
-        assertEquals(48061, Sql.number(grapes.formatted("trade_value", 36, 4, 1)));
-        assertEquals("H5", Sql.text(grapes.formatted("px", 36, 4, 1)));
-        assertEquals("true", Sql.text(grapes.formatted("is_leaf::text", 36, 4, 1)));
+        assertEquals(48061, value("r=4&p=36&rg=2&cc=080620", "TradeValue"));
+        assertEquals(56845, value("r=4&p=36&rg=2&cc=080620", "NetWeight"));
+        assertEquals(56845, value("r=4&p=36&rg=2&cc=080620", "TradeQuantity"));
+        assertEquals(8, value("r=4&p=36&rg=2&cc=080620", "qtCode"));
+        assertEquals(48061, value("r=36&p=4&rg=1&cc=080620", "TradeValue"));
+        assertEquals(48061, value("r=36&p=4&rg=1&cc=080620", "FOBValue"));
+        answer("r=36&p=4&rg=1&cc=080620").body("dataset[0].pfCode", org.hamcrest.Matchers.equalTo("H5"))
+                .body("dataset[0].IsLeaf", org.hamcrest.Matchers.equalTo(1))
+                .body("dataset[0].rgDesc", org.hamcrest.Matchers.equalTo("Import"));
 
-        String total = "SELECT trade_value FROM trade_fact WHERE reporter = %d AND partner = %d AND flow = %d"
-                + " AND commodity = '%s'" + ds;
-        assertEquals(5946 + 5125 + 87 + 303, Sql.number(total.formatted(4, 12, 2, "TOTAL")));
-        assertEquals(5946 + 5125 + 87 + 303, Sql.number(total.formatted(12, 4, 1, "TOTAL")));
-        assertEquals(8354 + 4754, Sql.number(total.formatted(4, 36, 2, "0802")));
-        assertEquals(8354 + 4754 + 1218 + 48061 + 13641, Sql.number(total.formatted(4, 36, 2, "08")));
-        assertEquals(11461 + 3242 + 8354 + 4754 + 1218 + 48061 + 13641, Sql.number(total.formatted(4, 0, 2, "TOTAL")));
-        assertEquals(3242 + 8354 + 4754 + 1218 + 48061 + 13641, Sql.number(total.formatted(36, 0, 1, "TOTAL")));
-        assertEquals(1400 + 2320 + 2 + 19, Sql.number(
-                "SELECT net_weight FROM trade_fact WHERE reporter = 4 AND partner = 12 AND commodity = 'TOTAL'" + ds));
-        assertEquals(0, Sql.number("SELECT aggr_level FROM trade_fact WHERE reporter = 4 AND partner = 12"
-                + " AND commodity = 'TOTAL'" + ds));
-        assertEquals(1, Sql.number("SELECT qt_code FROM trade_fact WHERE reporter = 4 AND partner = 12"
-                + " AND commodity = 'TOTAL'" + ds));
+        assertEquals(5946 + 5125 + 87 + 303, value("r=4&p=12&rg=2&cc=TOTAL", "TradeValue"));
+        assertEquals(5946 + 5125 + 87 + 303, value("r=12&p=4&rg=1&cc=TOTAL", "TradeValue"));
+        assertEquals(8354 + 4754, value("r=4&p=36&rg=2&cc=0802", "TradeValue"));
+        assertEquals(2194 + 1060, value("r=36&p=4&rg=1&cc=0802", "NetWeight"));
+        assertEquals(8354 + 4754 + 1218 + 48061 + 13641, value("r=4&p=36&rg=2&cc=08", "TradeValue"));
+        assertEquals(11461 + 3242 + 8354 + 4754 + 1218 + 48061 + 13641, value("r=4&p=0&rg=2&cc=TOTAL", "TradeValue"));
+        assertEquals(3242 + 8354 + 4754 + 1218 + 48061 + 13641, value("r=36&p=0&rg=1&cc=TOTAL", "TradeValue"));
+        assertEquals(1400 + 2320 + 2 + 19, value("r=4&p=12&rg=2&cc=TOTAL", "NetWeight"));
+        assertEquals(0, value("r=4&p=12&rg=2&cc=TOTAL", "aggrLevel"));
+        assertEquals(1, value("r=4&p=12&rg=2&cc=TOTAL", "qtCode"));
+        answer("r=4&p=12&rg=2&cc=AG4").body("dataset.cmdCode", org.hamcrest.Matchers.contains("1301", "4010", "8538"));
 
+        // every record of each reporter: stored and derived, both directions
+        answer("r=4&p=all&rg=all&cc=ALL").body("validation.count.value", org.hamcrest.Matchers.equalTo(49));
+        answer("r=12&p=all&rg=all&cc=ALL").body("validation.count.value", org.hamcrest.Matchers.equalTo(22));
+        answer("r=36&p=all&rg=all&cc=ALL").body("validation.count.value", org.hamcrest.Matchers.equalTo(28));
         assertEquals(3, Sql.count("SELECT count(*) FROM data_availability WHERE dataset_id = " + result.datasetId()));
         assertEquals(49, Sql.count("SELECT record_count FROM data_availability WHERE reporter = 4 AND period = 2017"
+                + " AND px = 'H5'"));
+        assertEquals(28, Sql.count("SELECT record_count FROM data_availability WHERE reporter = 36 AND period = 2017"
                 + " AND px = 'H5'"));
         assertEquals("V202301", Sql.text("SELECT source_version FROM dataset WHERE id = " + result.datasetId()));
         assertEquals("2023-01-01", Sql.text("SELECT publication_date::text FROM data_availability WHERE reporter = 36"
@@ -94,16 +106,19 @@ class BaciImportTest {
         ImportResult again = Imports.load(new BaciSource(file, null));
         assertTrue(again.unchanged());
         assertEquals(first.datasetId(), again.datasetId());
-        assertEquals(99, Sql.count("SELECT count(*) FROM trade_fact WHERE period = 2017 AND px = 'H5'"));
+        assertEquals(53, Sql.count("SELECT count(*) FROM trade_fact WHERE period = 2017 AND px = 'H5'"));
 
         Files.writeString(file, "t,i,j,k,v,q\n2017,4,12,130120,1.000,\n", StandardCharsets.UTF_8);
         ImportResult replaced = Imports.load(new BaciSource(file, null));
         assertFalse(replaced.unchanged());
-        // one flow: 2 views x (HS6, HS4, HS2, TOTAL) + World for exporter and importer x 4 levels
-        assertEquals(16, Sql.count("SELECT count(*) FROM trade_fact WHERE period = 2017 AND px = 'H5'"));
+        // one flow: World for exporter and importer at 4 levels, the pair's TOTAL in 2 views
+        assertEquals(10, Sql.count("SELECT count(*) FROM trade_fact WHERE period = 2017 AND px = 'H5'"));
+        assertEquals(1, Sql.count("SELECT count(*) FROM trade_flow WHERE period = 2017 AND px = 'H5'"));
         assertEquals(0, Sql.count("SELECT count(*) FROM dataset WHERE id = " + first.datasetId()));
-        assertEquals(Double.NaN, Sql.number("SELECT net_weight FROM trade_fact WHERE reporter = 4 AND partner = 12"
-                + " AND commodity = '130120' AND period = 2017"));
+        assertEquals(Double.NaN, Sql.number("SELECT kg FROM trade_flow WHERE exporter = 4 AND importer = 12"
+                + " AND product = '130120' AND period = 2017"));
+        answer("r=12&p=4&rg=1&cc=130120").body("dataset[0].NetWeight", org.hamcrest.Matchers.nullValue());
+        assertEquals(1, value("r=12&p=4&rg=1&cc=130120", "qtCode"));
     }
 
     @Test
@@ -119,7 +134,7 @@ class BaciImportTest {
             out.write("release notes".getBytes(StandardCharsets.UTF_8));
         }
         ImportResult result = Imports.load(new BaciSource(zip, null));
-        assertEquals(99, result.recordsStored());
+        assertEquals(53, result.recordsStored());
         assertEquals("Testland nes", Sql.text("SELECT name FROM area WHERE code = 996"));
         assertEquals("Afghanistan", Sql.text("SELECT name FROM area WHERE code = 4"));
         Imports.dropNamed("BACI_HS17_V202401b");
@@ -132,12 +147,12 @@ class BaciImportTest {
                 + "2022,4,20,10121,       12.000,             \n", StandardCharsets.UTF_8);
         ImportResult result = Imports.load(new BaciSource(file, null));
         String ds = " AND dataset_id = " + result.datasetId();
-        assertEquals(357, Sql.number("SELECT trade_value FROM trade_fact WHERE reporter = 4 AND flow = 2 AND partner = 20"
-                + " AND commodity = '210610'" + ds));
-        assertEquals(2, Sql.number("SELECT net_weight FROM trade_fact WHERE reporter = 4 AND flow = 2 AND partner = 20"
-                + " AND commodity = '210610'" + ds));
-        assertEquals(12000, Sql.number("SELECT trade_value FROM trade_fact WHERE reporter = 20 AND flow = 1"
-                + " AND partner = 4 AND commodity = '010121'" + ds));
+        assertEquals(357, Sql.number("SELECT value FROM trade_flow WHERE exporter = 4 AND importer = 20"
+                + " AND product = '210610'" + ds));
+        assertEquals(2, Sql.number("SELECT kg FROM trade_flow WHERE exporter = 4 AND importer = 20"
+                + " AND product = '210610'" + ds));
+        assertEquals(12000, Sql.number("SELECT value FROM trade_flow WHERE exporter = 4 AND importer = 20"
+                + " AND product = '010121'" + ds));
         assertEquals("H6", Sql.text("SELECT DISTINCT px FROM trade_fact WHERE true" + ds));
     }
 }

@@ -41,10 +41,12 @@ class ImportFailureTest {
     }
 
     private void assertGoodDataIntact() {
-        assertEquals(99, Sql.count("SELECT count(*) FROM trade_fact WHERE dataset_id = " + goodDataset));
+        assertEquals(53, Sql.count("SELECT count(*) FROM trade_fact WHERE dataset_id = " + goodDataset));
+        assertEquals(10, Sql.count("SELECT count(*) FROM trade_flow WHERE dataset_id = " + goodDataset));
         assertEquals(1, Sql.count("SELECT count(*) FROM dataset"));
         assertEquals(3, Sql.count("SELECT count(*) FROM data_availability"));
         assertEquals(1, Sql.count("SELECT count(*) FROM pg_inherits WHERE inhparent = 'trade_fact'::regclass"));
+        assertEquals(1, Sql.count("SELECT count(*) FROM pg_inherits WHERE inhparent = 'trade_flow'::regclass"));
     }
 
     private MalformedInputException failWith(String content) throws IOException {
@@ -85,7 +87,8 @@ class ImportFailureTest {
     void shouldRejectTheSameFlowTwiceInUnsortedInput() throws Exception {
         Files.writeString(file, "t,i,j,k,v,q\n2017,4,12,130120,1.5,2\n2017,4,12,010120,1,2\n2017,4,12,130120,1,2\n");
         ImportFailure e = assertThrows(ImportFailure.class, () -> Imports.load(new BaciSource(file, null)));
-        assertEquals("the flow 2017 4 to 12 of 130120 appears more than once", e.getMessage());
+        assertEquals("the input holds the same record twice (period 2017): Key (importer, exporter, product)=(12, 4,"
+                + " 130120) is duplicated.", e.getMessage());
         assertGoodDataIntact();
     }
 
@@ -129,5 +132,6 @@ class ImportFailureTest {
         assertEquals("disk unplugged", e.getMessage());
         assertGoodDataIntact();
         assertEquals(0, Sql.count("SELECT count(*) FROM trade_fact WHERE period IN (2018, 2019)"));
+        assertEquals(0, Sql.count("SELECT count(*) FROM trade_flow WHERE period IN (2018, 2019)"));
     }
 }
