@@ -1,0 +1,60 @@
+package org.tradegateway.data;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What is loaded (data_availability), held in memory with the data version it was read at. Answers are planned
+ * on it and read the version again in their own query; a different version means an import or a drop happened,
+ * and the answer is planned again on a fresh copy.
+ */
+@ApplicationScoped
+public class AvailabilityCache {
+    static final String VERSION_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset";
+    private final Pool pool;
+    private volatile Snapshot snapshot;
+
+    public AvailabilityCache(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** One availability row. */
+    public record Entry(char type, char freq, String px, int reporter, int period, boolean fromFlows) {
+    }
+
+    /** The availability rows of one data version. */
+    public record Snapshot(String version, List<Entry> entries) {
+    }
+
+    public Uni<Snapshot> current() {
+        Snapshot s = snapshot;
+        return s != null ? Uni.createFrom().item(s) : reload();
+    }
+
+    public Uni<Snapshot> reload() {
+        return pool.query("SELECT v.version, a.type, a.freq, a.px, a.reporter, a.period, a.from_flows FROM (" + VERSION_SQL
+                + ") v(version) LEFT JOIN data_availability a ON true").execute().map(rows -> {
+                    List<Entry> entries = new ArrayList<>();
+                    String version = "";
+                    for (Row r : rows) {
+                        version = r.getString(0);
+                        if (r.getString(1) != null) {
+                            entries.add(new Entry(r.getString(1).charAt(0), r.getString(2).charAt(0), r.getString(3),
+                                    r.getShort(4), r.getInteger(5), r.getBoolean(6)));
+                        }
+                    }
+                    Snapshot fresh = new Snapshot(version, List.copyOf(entries));
+                    snapshot = fresh;
+                    return fresh;
+                });
+    }
+
+    /** The current data version, read from the database. */
+    public Uni<String> version() {
+        return pool.query(VERSION_SQL).execute().map(rows -> rows.iterator().next().getString(0));
+    }
+}

@@ -1,0 +1,125 @@
+package org.tradegateway.data;
+
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import org.tradegateway.query.CommoditySelection;
+import org.tradegateway.query.TradeQuery;
+
+/**
+ * The SQL of one answer: a UNION ALL of one branch per slice, each pruned to one partition and served by its
+ * index. Only placeholders and fixed fragments; every value travels as a parameter.
+ */
+public final class FactQuery {
+    static final String COLUMNS = "px, period, aggr_level, is_leaf, flow, reporter, partner, partner2, customs, mot,"
+            + " commodity, qt_code, qt_alt_code, trade_quantity, alt_quantity, net_weight, gross_weight, trade_value,"
+            + " cif_value, fob_value, est_code";
+    static final String ORDER = " ORDER BY period, reporter, aggr_level, commodity, partner, flow";
+
+    private final String union;
+    private final List<Object> parameters;
+
+    private FactQuery(String union, List<Object> parameters) {
+        this.union = union;
+        this.parameters = parameters;
+    }
+
+    public static FactQuery of(TradeQuery query, List<Slice> slices) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        for (Slice slice : slices) {
+            if (!sql.isEmpty()) {
+                sql.append(" UNION ALL ");
+            }
+            sql.append("SELECT ").append(COLUMNS).append(" FROM trade_fact WHERE type = ")
+                    .append(param(params, String.valueOf(query.type())))
+                    .append(" AND freq = ").append(param(params, String.valueOf(query.freq())))
+                    .append(" AND px = ").append(param(params, slice.px()))
+                    .append(" AND period = ").append(param(params, slice.period()))
+                    .append(" AND reporter = ANY(").append(param(params, shorts(slice.reporters()))).append(')')
+                    .append(" AND customs = '' AND mot = '' AND partner2 IS NULL");
+            if (!query.partners().all()) {
+                sql.append(" AND partner = ANY(").append(param(params, shorts(query.partners().codes()))).append(')');
+            }
+            if (!query.flows().all()) {
+                sql.append(" AND flow = ANY(").append(param(params, shorts(query.flows().codes()))).append(')');
+            }
+            CommoditySelection cc = query.commodities();
+            if (!cc.all()) {
+                // the level condition alone is what the index can use; codes and whole levels refine it
+                sql.append(" AND aggr_level = ANY(").append(param(params, shorts(cc.allLevels()))).append(')');
+                if (!cc.codes().isEmpty() && !cc.levels().isEmpty()) {
+                    sql.append(" AND (aggr_level = ANY(").append(param(params, shorts(cc.levels())))
+                            .append(") OR commodity = ANY(").append(param(params, cc.codes().toArray(String[]::new)))
+                            .append("))");
+                } else if (!cc.codes().isEmpty()) {
+                    sql.append(" AND commodity = ANY(").append(param(params, cc.codes().toArray(String[]::new)))
+                            .append(')');
+                }
+            }
+            if (slice.fromFlows()) {
+                FlowBranches.append(sql, params, query, slice);
+            }
+        }
+        return new FactQuery(sql.toString(), params);
+    }
+
+    static String param(List<Object> params, Object value) {
+        params.add(value);
+        return "$" + params.size();
+    }
+
+    static Short[] shorts(List<Integer> values) {
+        return values.stream().map(Integer::shortValue).toArray(Short[]::new);
+    }
+
+    /** The number of matching records, and the version of the loaded data (see {@link LabelDirectory}). */
+    public String countSql() {
+        return "SELECT (SELECT count(*) FROM (" + union + ") u), (SELECT count(*) || ':' || coalesce(max(id), 0)"
+                + " FROM dataset)";
+    }
+
+    /** Index of the data version column that {@link #probeSql} adds after the record columns. */
+    public static final int PROBE_VERSION_COLUMN = 21;
+
+    /**
+     * The first {@code limit} rows and the data version in one statement; at least one row comes back (with null
+     * record columns when nothing matches) so that the version is always read.
+     */
+    public String probeSql(int limit) {
+        return "SELECT u.*, v.version FROM (" + AvailabilityCache.VERSION_SQL + ") v(version) LEFT JOIN ("
+                + rowsSql(limit) + ") u ON true" + ORDER.replace(" BY ", " BY u.").replace(", ", ", u.");
+    }
+
+    /** The rows, ordered, at most {@code limit}. */
+    public String rowsSql(int limit) {
+        return "SELECT * FROM (" + union + ") u" + ORDER + " LIMIT " + limit;
+    }
+
+    public Tuple tuple() {
+        return Tuple.tuple(new ArrayList<>(parameters));
+    }
+
+    /** The rows query with its parameters written in, for EXPLAIN and for benchmarks with psql. */
+    public String literalRowsSql(int limit) {
+        String sql = rowsSql(limit);
+        for (int i = parameters.size(); i >= 1; i--) {
+            sql = sql.replace("$" + i, literal(parameters.get(i - 1)));
+        }
+        return sql;
+    }
+
+    private static String literal(Object value) {
+        if (value instanceof Integer i) {
+            return i.toString();
+        }
+        if (value instanceof Short[] shorts) {
+            return "'{" + String.join(",", java.util.Arrays.stream(shorts).map(String::valueOf).toList()) + "}'::int2[]";
+        }
+        if (value instanceof String[] strings) {
+            return "'{" + String.join(",", java.util.Arrays.stream(strings).map(s -> "\"" + s.replace("'", "''")
+                    + "\"").toList()) + "}'::text[]";
+        }
+        return "'" + value.toString().replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,85 @@
+package org.tradegateway.data;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.tradegateway.data.SlicePlanner.Available;
+import org.tradegateway.query.TradeQuery;
+
+/** Reads availability and fact rows over the reactive pool; rows stream from a cursor inside a transaction. */
+@ApplicationScoped
+public class TradeRepository {
+    static final int FETCH_SIZE = 500;
+    private final Pool pool;
+
+    public TradeRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The availability entries of a snapshot that match the query's type, frequency, classification and reporters. */
+    public static List<Available> available(AvailabilityCache.Snapshot snapshot, TradeQuery query) {
+        List<String> revisions = SlicePlanner.revisions(query.classification());
+        List<Available> result = new ArrayList<>();
+        for (AvailabilityCache.Entry e : snapshot.entries()) {
+            if (e.type() == query.type() && e.freq() == query.freq() && revisions.contains(e.px())
+                    && (query.reporters().all() || query.reporters().codes().contains(e.reporter()))) {
+                result.add(new Available(e.px(), e.reporter(), e.period(), e.fromFlows()));
+            }
+        }
+        return result;
+    }
+
+    /** The first rows of an answer in one round trip, with the data version they were read at. */
+    public record Probe(String dataVersion, List<Row> rows) {
+    }
+
+    public Uni<Probe> probe(FactQuery query, int limit) {
+        return pool.preparedQuery(query.probeSql(limit)).execute(query.tuple()).map(rows -> {
+            List<Row> data = new ArrayList<>();
+            String version = "";
+            for (Row row : rows) {
+                version = row.getString(FactQuery.PROBE_VERSION_COLUMN);
+                if (row.getString(0) != null) {
+                    data.add(row);
+                }
+            }
+            return new Probe(version, data);
+        });
+    }
+
+    /** Matching records and the data version, in one round trip. */
+    public record Count(long total, String dataVersion) {
+    }
+
+    public Uni<Count> count(FactQuery query) {
+        return pool.preparedQuery(query.countSql()).execute(query.tuple()).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Count(row.getLong(0), row.getString(1));
+        });
+    }
+
+    /** The answer's rows, read through a cursor so that memory does not grow with the answer. */
+    public Multi<Row> rows(FactQuery query, int limit) {
+        return Multi.createFrom().resourceFromUni(
+                () -> pool.getConnection().flatMap(c -> c.begin().map(tx -> new Cursor(c, tx))
+                        .onFailure().call(c::close)),
+                cursor -> cursor.connection().prepare(query.rowsSql(limit)).onItem().transformToMulti(statement ->
+                        statement.createStream(FETCH_SIZE, query.tuple()).toMulti()))
+                .withFinalizer(TradeRepository::release);
+    }
+
+    private static Uni<Void> release(Cursor cursor) {
+        return cursor.transaction().rollback().onFailure().recoverWithNull()
+                .eventually(() -> cursor.connection().close());
+    }
+
+    /** A connection with the read-only transaction its cursor lives in. */
+    private record Cursor(SqlConnection connection, Transaction transaction) {
+    }
+}

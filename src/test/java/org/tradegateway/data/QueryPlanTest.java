@@ -1,0 +1,98 @@
+package org.tradegateway.data;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tradegateway.data.SlicePlanner.Available;
+import org.tradegateway.ingest.synthetic.GeneratorSource;
+import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
+import org.tradegateway.query.QueryParser;
+import org.tradegateway.query.TradeQuery;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.refs.ReferenceData;
+import org.tradegateway.support.Imports;
+import org.tradegateway.support.TestDatabase;
+
+/**
+ * The typical /api/get shapes, as the gateway writes their SQL, are answered from the partition index, never by
+ * reading a whole fact partition: cost must follow the answer, not the table.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryPlanTest {
+
+    @BeforeAll
+    void loadTwoYears() throws Exception {
+        Imports.load(new GeneratorSource(new GeneratorSettings(2019, 2020, 40_000, Classification.H0, 3)));
+    }
+
+    @AfterAll
+    void drop() throws Exception {
+        Imports.dropNamed("synthetic-H0-2019-2020");
+    }
+
+    /** The SQL the gateway runs for a query string, planned against what is loaded. */
+    private static List<String> sqlFor(String queryString) throws Exception {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : queryString.split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(kv[0].toLowerCase(), kv[1]);
+        }
+        TradeQuery query = new QueryParser(ReferenceData.get()).parse(params, 100_000);
+        List<Available> available = new ArrayList<>();
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT px, reporter, period, from_flows FROM data_availability WHERE px = 'H0'")) {
+            while (rs.next()) {
+                if (query.reporters().all() || query.reporters().codes().contains(rs.getInt(2))) {
+                    available.add(new Available(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4)));
+                }
+            }
+        }
+        FactQuery fact = FactQuery.of(query, SlicePlanner.plan(available, query.periods()));
+        String rows = fact.literalRowsSql(query.max());
+        String count = "SELECT count(*) FROM (" + rows.substring(rows.indexOf("FROM (") + 6, rows.lastIndexOf(") u"))
+                + ") u";
+        return List.of(rows, count);
+    }
+
+    private static void assertIndexOnly(String queryString) throws Exception {
+        for (String sql : sqlFor(queryString)) {
+            String plan;
+            try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
+                rs.next();
+                plan = rs.getString(1);
+            }
+            assertFalse(plan.contains("Seq Scan"), "sequential scan in plan of " + sql + ":\n" + plan);
+            assertTrue(plan.contains("trade_fact_d"), "no fact partition in plan of " + sql + ":\n" + plan);
+            assertFalse(plan.contains("_p2020"), "partition of 2020 not pruned:\n" + plan);
+        }
+    }
+
+    @Test
+    void shouldUseTheIndexForOneReporterAllPartnersAtTwoDigits() throws Exception {
+        assertIndexOnly("r=842&ps=2019&p=all&cc=AG2&px=H0");
+    }
+
+    @Test
+    void shouldUseTheIndexForAllReportersWorldTotals() throws Exception {
+        assertIndexOnly("r=all&p=0&ps=2019&cc=TOTAL&px=H0");
+    }
+
+    @Test
+    void shouldUseTheIndexForAPairAndASixDigitList() throws Exception {
+        assertIndexOnly("r=842&p=156&ps=2019&cc=870323,300490,710812&px=H0");
+    }
+}
