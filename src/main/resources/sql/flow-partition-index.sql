@@ -1,4 +1,5 @@
--- Indexes of a trade_flow partition. The unique one serves the importer's view and rejects a flow given twice.
--- The exporter's view reads a BRIN range when the input came sorted by exporter (as BACI files do), else a b-tree.
-CREATE UNIQUE INDEX {partition}_importer ON {partition} (importer, exporter, product);
-CREATE INDEX {partition}_exporter ON {partition} USING {exporter_index}
+-- Indexes of a trade_flow partition. Input sorted by exporter (as BACI files are) was checked for repeated flows
+-- while it streamed: a BRIN range serves the exporter's view, a b-tree on the importer the importer's view.
+-- Other input gets a unique b-tree that also rejects a flow given twice.
+CREATE INDEX {partition}_importer ON {partition} (importer);
+CREATE {exporter_index}

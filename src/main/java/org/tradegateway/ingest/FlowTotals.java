@@ -3,7 +3,6 @@ package org.tradegateway.ingest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,34 +10,38 @@ import java.util.function.Consumer;
 /**
  * The aggregates of one period of directed HS6 flows, added up while the flows stream in: each country's exports
  * to and imports from the World per HS6 code, and each pair's total. They become the legacy records that are
- * stored (World at 6, 4, 2 digits and TOTAL, bilateral TOTAL in both views); kilograms are summed over the flows
- * that report them.
+ * stored (World at 6, 4, 2 digits and TOTAL, bilateral TOTAL in both views), emitted in the order of the fact
+ * index so that building it is cheap. Kilograms are summed over the flows that report them.
  */
 final class FlowTotals {
     private final int[] countryIndex = new int[Short.MAX_VALUE + 1];
     private final List<Integer> countries = new ArrayList<>();
-    private final Map<String, Integer> productIndex = new HashMap<>();
+    private final int[] productSlot = new int[1_000_000];
+    private final Map<String, Integer> otherProducts = new HashMap<>();
     private final List<String> products = new ArrayList<>();
     private double[][] exportValue = new double[0][];
     private double[][] exportKg = new double[0][];
     private double[][] importValue = new double[0][];
     private double[][] importKg = new double[0][];
     private long[] leafRecords = new long[0];
-    private final Map<Integer, double[]> pairs = new HashMap<>();
-    /** Bilateral 4- and 2-digit records of each country, counted per (exporter, importer) block of sorted input. */
-    private final Map<Integer, Long> derivedRecords = new HashMap<>();
+    /** Finished (exporter, importer) blocks: key, value, kg; merged at the end when input came unsorted. */
+    private long[] pairKeys = new long[1024];
+    private double[] pairValues = new double[1024];
+    private double[] pairKgs = new double[1024];
+    private int pairCount;
     private int blockPair = -1;
+    private double blockValue;
+    private double blockKg = Double.NaN;
+    private final Map<Integer, Long> derivedRecords = new HashMap<>();
     private final java.util.Set<String> blockCodes = new java.util.HashSet<>();
 
     FlowTotals() {
         Arrays.fill(countryIndex, -1);
+        Arrays.fill(productSlot, -1);
     }
 
     void add(int exporter, int importer, String product, double value, Double kg) {
-        int p = productIndex.computeIfAbsent(product, k -> {
-            products.add(k);
-            return products.size() - 1;
-        });
+        int p = product(product);
         int e = country(exporter);
         int i = country(importer);
         addTo(exportValue, exportKg, e, p, value, kg);
@@ -50,13 +53,36 @@ final class FlowTotals {
             closeBlock();
             blockPair = key;
         }
+        blockValue += value;
+        if (kg != null) {
+            blockKg = Double.isNaN(blockKg) ? kg : blockKg + kg;
+        }
         blockCodes.add(product.substring(0, 4));
         blockCodes.add(product.substring(0, 2));
-        double[] pair = pairs.computeIfAbsent(key, k -> new double[] {0, Double.NaN});
-        pair[0] += value;
-        if (kg != null) {
-            pair[1] = Double.isNaN(pair[1]) ? kg : pair[1] + kg;
+    }
+
+    private int product(String product) {
+        int code = -1;
+        if (product.length() == 6) {
+            code = 0;
+            for (int k = 0; k < 6 && code >= 0; k++) {
+                char c = product.charAt(k);
+                code = c >= '0' && c <= '9' ? code * 10 + (c - '0') : -1;
+            }
         }
+        if (code >= 0) {
+            int slot = productSlot[code];
+            if (slot < 0) {
+                slot = products.size();
+                products.add(product);
+                productSlot[code] = slot;
+            }
+            return slot;
+        }
+        return otherProducts.computeIfAbsent(product, k -> {
+            products.add(k);
+            return products.size() - 1;
+        });
     }
 
     private int country(int code) {
@@ -94,12 +120,25 @@ final class FlowTotals {
     }
 
     private void closeBlock() {
-        if (blockPair >= 0) {
-            long n = blockCodes.size();
-            derivedRecords.merge(blockPair >>> 16, n, Long::sum);
-            derivedRecords.merge(blockPair & 0xffff, n, Long::sum);
-            blockCodes.clear();
+        if (blockPair < 0) {
+            return;
         }
+        if (pairCount == pairKeys.length) {
+            pairKeys = Arrays.copyOf(pairKeys, pairCount * 2);
+            pairValues = Arrays.copyOf(pairValues, pairCount * 2);
+            pairKgs = Arrays.copyOf(pairKgs, pairCount * 2);
+        }
+        pairKeys[pairCount] = blockPair;
+        pairValues[pairCount] = blockValue;
+        pairKgs[pairCount] = blockKg;
+        pairCount++;
+        long n = blockCodes.size();
+        derivedRecords.merge(blockPair >>> 16, n, Long::sum);
+        derivedRecords.merge(blockPair & 0xffff, n, Long::sum);
+        blockCodes.clear();
+        blockPair = -1;
+        blockValue = 0;
+        blockKg = Double.NaN;
     }
 
     /**
@@ -108,15 +147,13 @@ final class FlowTotals {
      */
     long flowRecords(int code) {
         closeBlock();
-        blockPair = -1;
         int idx = code < countryIndex.length ? countryIndex[code] : -1;
         return (idx < 0 ? 0 : leafRecords[idx]) + derivedRecords.getOrDefault(code, 0L);
     }
 
     /** Replaces the block counts by exact ones computed in SQL, for input that did not come sorted. */
     void derivedFromSql(Map<Integer, Long> counts) {
-        blockPair = -1;
-        blockCodes.clear();
+        closeBlock();
         derivedRecords.clear();
         derivedRecords.putAll(counts);
     }
@@ -125,42 +162,95 @@ final class FlowTotals {
         return countries;
     }
 
-    /** Emits the stored records: World rows of every exporter and importer at each level, and pair totals. */
+    /**
+     * Emits the stored records in the order of the fact index (level, reporter, partner, flow, commodity):
+     * TOTAL (World, then each partner), then the World rows at 2, 4 and 6 digits.
+     */
     void emit(FactRow row, Consumer<FactRow> out) {
-        for (int c = 0; c < countries.size(); c++) {
-            emitWorld(row, countries.get(c), 2, exportValue[c], exportKg[c], out);
-            emitWorld(row, countries.get(c), 1, importValue[c], importKg[c], out);
+        closeBlock();
+        List<Integer> reporters = new ArrayList<>(countries);
+        reporters.sort(null);
+        Map<Integer, List<double[]>> totalsByReporter = pairTotalsByReporter();
+        Integer[] order = new Integer[products.size()];
+        for (int p = 0; p < order.length; p++) {
+            order[p] = p;
         }
-        for (Map.Entry<Integer, double[]> e : pairs.entrySet()) {
-            int exporter = e.getKey() >>> 16;
-            int importer = e.getKey() & 0xffff;
-            double[] totals = e.getValue();
-            record(row, exporter, 2, importer, "TOTAL", 0, totals[0], totals[1], out);
-            record(row, importer, 1, exporter, "TOTAL", 0, totals[0], totals[1], out);
+        Arrays.sort(order, (a, b) -> products.get(a).compareTo(products.get(b)));
+        for (int reporter : reporters) {
+            int c = countryIndex[reporter];
+            if (importValue[c] != null) {
+                record(row, reporter, 1, 0, "TOTAL", 0, sum(importValue[c], importKg[c]), out);
+            }
+            if (exportValue[c] != null) {
+                record(row, reporter, 2, 0, "TOTAL", 0, sum(exportValue[c], exportKg[c]), out);
+            }
+            for (double[] pair : totalsByReporter.getOrDefault(reporter, List.of())) {
+                record(row, reporter, (int) pair[1], (int) pair[0], "TOTAL", 0, new double[] {pair[2], pair[3]}, out);
+            }
+        }
+        for (int level : new int[] {2, 4, 6}) {
+            for (int reporter : reporters) {
+                int c = countryIndex[reporter];
+                emitLevel(row, reporter, 1, level, importValue[c], importKg[c], order, out);
+                emitLevel(row, reporter, 2, level, exportValue[c], exportKg[c], order, out);
+            }
         }
     }
 
-    private void emitWorld(FactRow row, int reporter, int flow, double[] values, double[] kgs, Consumer<FactRow> out) {
+    /** Per reporter: {partner, flow, value, kg} of its bilateral totals, by partner then flow. */
+    private Map<Integer, List<double[]>> pairTotalsByReporter() {
+        Map<Long, double[]> merged = new HashMap<>();
+        for (int k = 0; k < pairCount; k++) {
+            double[] t = merged.computeIfAbsent(pairKeys[k], x -> new double[] {0, Double.NaN});
+            t[0] += pairValues[k];
+            if (!Double.isNaN(pairKgs[k])) {
+                t[1] = Double.isNaN(t[1]) ? pairKgs[k] : t[1] + pairKgs[k];
+            }
+        }
+        Map<Integer, List<double[]>> byReporter = new HashMap<>();
+        merged.forEach((key, t) -> {
+            int exporter = (int) (key >>> 16);
+            int importer = (int) (key & 0xffff);
+            byReporter.computeIfAbsent(exporter, x -> new ArrayList<>()).add(new double[] {importer, 2, t[0], t[1]});
+            byReporter.computeIfAbsent(importer, x -> new ArrayList<>()).add(new double[] {exporter, 1, t[0], t[1]});
+        });
+        byReporter.values().forEach(list -> list.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0])
+                : Double.compare(a[1], b[1])));
+        return byReporter;
+    }
+
+    private void emitLevel(FactRow row, int reporter, int flow, int level, double[] values, double[] kgs,
+                           Integer[] order, Consumer<FactRow> out) {
         if (values == null) {
             return;
         }
-        Map<String, double[]> upper = new LinkedHashMap<>();
-        double[] total = {0, Double.NaN};
-        for (int p = 0; p < values.length && p < products.size(); p++) {
-            if (values[p] == 0 && Double.isNaN(kgs[p])) {
+        String current = null;
+        double[] acc = {0, Double.NaN};
+        for (int p : order) {
+            if (p >= values.length || (values[p] == 0 && Double.isNaN(kgs[p]))) {
                 continue;
             }
-            String product = products.get(p);
-            record(row, reporter, flow, 0, product, 6, values[p], kgs[p], out);
-            for (String code : new String[] {product.substring(0, 4), product.substring(0, 2)}) {
-                accumulate(upper.computeIfAbsent(code, k -> new double[] {0, Double.NaN}), values[p], kgs[p]);
+            String code = products.get(p).substring(0, level);
+            if (!code.equals(current)) {
+                if (current != null) {
+                    record(row, reporter, flow, 0, current, level, acc, out);
+                }
+                current = code;
+                acc = new double[] {0, Double.NaN};
             }
+            accumulate(acc, values[p], kgs[p]);
+        }
+        if (current != null) {
+            record(row, reporter, flow, 0, current, level, acc, out);
+        }
+    }
+
+    private static double[] sum(double[] values, double[] kgs) {
+        double[] total = {0, Double.NaN};
+        for (int p = 0; p < values.length; p++) {
             accumulate(total, values[p], kgs[p]);
         }
-        for (Map.Entry<String, double[]> e : upper.entrySet()) {
-            record(row, reporter, flow, 0, e.getKey(), e.getKey().length(), e.getValue()[0], e.getValue()[1], out);
-        }
-        record(row, reporter, flow, 0, "TOTAL", 0, total[0], total[1], out);
+        return total;
     }
 
     private static void accumulate(double[] into, double value, double kg) {
@@ -171,9 +261,9 @@ final class FlowTotals {
     }
 
     private static void record(FactRow row, int reporter, int flow, int partner, String commodity, int level,
-                               double value, double kg, Consumer<FactRow> out) {
+                               double[] totals, Consumer<FactRow> out) {
         boolean leaf = level == 6;
-        Double weight = Double.isNaN(kg) ? null : kg;
+        Double weight = Double.isNaN(totals[1]) ? null : totals[1];
         row.reporter = reporter;
         row.flow = flow;
         row.partner = partner;
@@ -183,8 +273,8 @@ final class FlowTotals {
         row.qtCode = leaf && weight != null ? 8 : 1;
         row.tradeQuantity = leaf ? weight : null;
         row.netWeight = weight;
-        row.tradeValue = value;
-        row.fobValue = value;
+        row.tradeValue = totals[0];
+        row.fobValue = totals[0];
         out.accept(row);
     }
 }

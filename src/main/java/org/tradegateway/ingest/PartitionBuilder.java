@@ -102,11 +102,12 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
 
     private void attachFlows(int period, boolean unsorted) throws SQLException {
         String partition = partitionPrefix("trade_flow", datasetId) + period;
-        String sql = FLOW_INDEX_SQL.replace("{partition}", partition).replace("{exporter_index}",
-                unsorted ? "btree (exporter, importer, product)" : "brin (exporter)");
+        String sql = FLOW_INDEX_SQL.replace("{exporter_index}", unsorted
+                ? "UNIQUE INDEX {partition}_exporter ON {partition} (exporter, importer, product)"
+                : "INDEX {partition}_exporter ON {partition} USING brin (exporter)").replace("{partition}", partition);
         String[] statements = sql.split(";\n");
-        uniqueIndex(statements[0], period);
-        execute(statements[1]);
+        execute(statements[0]);
+        uniqueIndex(statements[1], period);
         execute("ANALYZE " + partition);
         attach("trade_flow", partition, period);
     }

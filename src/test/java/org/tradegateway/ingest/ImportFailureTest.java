@@ -87,7 +87,7 @@ class ImportFailureTest {
     void shouldRejectTheSameFlowTwiceInUnsortedInput() throws Exception {
         Files.writeString(file, "t,i,j,k,v,q\n2017,4,12,130120,1.5,2\n2017,4,12,010120,1,2\n2017,4,12,130120,1,2\n");
         ImportFailure e = assertThrows(ImportFailure.class, () -> Imports.load(new BaciSource(file, null)));
-        assertEquals("the input holds the same record twice (period 2017): Key (importer, exporter, product)=(12, 4,"
+        assertEquals("the input holds the same record twice (period 2017): Key (exporter, importer, product)=(4, 12,"
                 + " 130120) is duplicated.", e.getMessage());
         assertGoodDataIntact();
     }
