@@ -14,13 +14,30 @@ public final class CsvAnswerWriter {
             + " Request JSON or XML format for more information.";
     /** Human-readable order: the quantity follows its unit (unlike the JSON order). */
     private static final List<Field> HUMAN_ORDER = humanOrder();
+    private static final List<Field> NO_QUANTITY = List.of(Field.QT_CODE, Field.QT_DESC, Field.TRADE_QUANTITY,
+            Field.NET_WEIGHT);
     private final List<Field> columns;
     private final Heading heading;
+    private final boolean services;
 
     public CsvAnswerWriter(Heading heading, boolean imtsOriginal) {
+        this(heading, imtsOriginal, false);
+    }
+
+    private CsvAnswerWriter(Heading heading, boolean imtsOriginal, boolean services) {
         this.heading = heading;
+        this.services = services;
         List<Field> order = heading == Heading.H ? HUMAN_ORDER : List.of(Field.values());
-        this.columns = imtsOriginal ? order.stream().filter(Field::original).toList() : order;
+        List<Field> chosen = imtsOriginal ? order.stream().filter(Field::original).toList() : order;
+        this.columns = services ? chosen.stream().filter(f -> !NO_QUANTITY.contains(f)).toList() : chosen;
+    }
+
+    /**
+     * The layout of the legacy bulk files: the 22 original columns for goods; for services 18 (no quantity or
+     * weight), classification written "EB" and ISO columns left empty.
+     */
+    public static CsvAnswerWriter bulk(boolean services) {
+        return new CsvAnswerWriter(Heading.H, true, services);
     }
 
     private static List<Field> humanOrder() {
@@ -59,9 +76,12 @@ public final class CsvAnswerWriter {
         sb.append("\r\n");
     }
 
-    private static void value(StringBuilder sb, Field f, LegacyRecord r) {
+    private void value(StringBuilder sb, Field f, LegacyRecord r) {
+        if (services && (f == Field.RT_ISO || f == Field.PT_ISO)) {
+            return;
+        }
         switch (f) {
-            case PF_CODE -> text(sb, r.pfCode());
+            case PF_CODE -> text(sb, services ? "EB" : r.pfCode());
             case YR -> sb.append(r.year());
             case PERIOD -> sb.append(r.period());
             case PERIOD_DESC -> text(sb, Periods.describe(r.period()));

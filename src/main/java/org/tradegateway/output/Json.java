@@ -1,13 +1,13 @@
 package org.tradegateway.output;
 
 /** Minimal JSON value writing for the streamed answer (strings escaped per RFC 8259). */
-final class Json {
+public final class Json {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Json() {
     }
 
-    static void string(StringBuilder sb, String s) {
+    public static void string(StringBuilder sb, String s) {
         if (s == null) {
             sb.append("null");
             return;
