@@ -10,6 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.tradegateway.config.ApiConfig;
 import org.tradegateway.query.OutputFormat;
@@ -32,6 +39,38 @@ public class ApiGetResource {
     }
 
     @GET
+    @Operation(summary = "Query trade records", description = "The legacy UN Comtrade query. Parameter names and"
+            + " special values are case-insensitive, comma lists may be %2C-encoded, unknown parameters are ignored."
+            + " Validation failures are answered with HTTP 200 and a validation block (5002, 5003, 5004).")
+    @Parameter(name = "r", in = ParameterIn.QUERY, description = "Reporter area codes (up to 5) or all",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "0"), example = "842")
+    @Parameter(name = "p", in = ParameterIn.QUERY, description = "Partner area codes (up to 5), 0 = World, or all",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "all"), example = "156")
+    @Parameter(name = "ps", in = ParameterIn.QUERY, description = "Periods YYYY or YYYYMM (up to 5), now, recent or"
+            + " all", schema = @Schema(type = SchemaType.STRING, defaultValue = "now"), example = "2020")
+    @Parameter(name = "px", in = ParameterIn.QUERY, description = "Classification: HS (as reported), H0..H6, ST,"
+            + " S1..S4, BEC, EB02", schema = @Schema(type = SchemaType.STRING, defaultValue = "HS"), example = "HS")
+    @Parameter(name = "rg", in = ParameterIn.QUERY, description = "Trade regimes 1 Import, 2 Export, 3 re-Export,"
+            + " 4 re-Import, or all", schema = @Schema(type = SchemaType.STRING, defaultValue = "all"), example = "2")
+    @Parameter(name = "cc", in = ParameterIn.QUERY, description = "Commodity codes (up to 20), TOTAL, AG1..AG6 or"
+            + " ALL", schema = @Schema(type = SchemaType.STRING, defaultValue = "AG2"), example = "TOTAL")
+    @Parameter(name = "fmt", in = ParameterIn.QUERY, description = "json or csv",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "json"), example = "csv")
+    @Parameter(name = "max", in = ParameterIn.QUERY, description = "Most records in the answer (1 to 100000)",
+            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500"), example = "50000")
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "C goods, S services",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "C"), example = "C")
+    @Parameter(name = "freq", in = ParameterIn.QUERY, description = "A annual, M monthly",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "A"), example = "A")
+    @Parameter(name = "head", in = ParameterIn.QUERY, description = "CSV header: H human-readable, M JSON names",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "H"), example = "H")
+    @Parameter(name = "IMTS", in = ParameterIn.QUERY, description = "2010 (35 columns) or orig (22-column CSV)",
+            schema = @Schema(type = SchemaType.STRING, defaultValue = "2010"), example = "orig")
+    @Parameter(name = "token", in = ParameterIn.QUERY, description = "Authorization code of an account",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "Records, or a validation failure",
+            content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "414", description = "URL longer than 4,096 characters")
     public RestMulti<Buffer> get(@Context UriInfo uri) {
         Map<String, String> params = new HashMap<>();
         uri.getQueryParameters().forEach((name, values) ->
