@@ -11,7 +11,7 @@ import org.tradegateway.refs.Classification;
 /** Feeds the synthetic generator straight into an import, one year per part; marked synthetic in provenance. */
 public final class GeneratorSource implements ImportSource {
     /** Bumped whenever the generator's output changes, so that the same settings re-import new output. */
-    public static final String GENERATOR_VERSION = "1";
+    public static final String GENERATOR_VERSION = "2";
     private final GeneratorSettings settings;
 
     public GeneratorSource(GeneratorSettings settings) {

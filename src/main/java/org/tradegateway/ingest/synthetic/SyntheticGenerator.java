@@ -3,6 +3,7 @@ package org.tradegateway.ingest.synthetic;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.tradegateway.refs.Classification;
 
 /**
@@ -24,6 +25,16 @@ public final class SyntheticGenerator {
         {2016, 16.0}, {2017, 17.7}, {2018, 19.6}, {2019, 19.0}, {2020, 17.58}, {2021, 22.4}, {2022, 24.9},
         {2023, 23.8}, {2024, 24.3}};
     private static final int[] RE_EXPORT_HUBS = {344, 702, 528, 56, 784};
+    /**
+     * Export shares of the world (%) of the largest exporters, interpolated between years: WTO figures for 2003,
+     * 2015 and 2023 (calibration notes); the 1995 values are approximate.
+     */
+    private static final Map<Integer, double[][]> EXPORT_SHARES = Map.of(
+            156, new double[][] {{1995, 3.0}, {2003, 5.8}, {2015, 14.0}, {2023, 14.2}},
+            842, new double[][] {{1995, 11.5}, {2003, 9.6}, {2015, 9.0}, {2023, 8.5}},
+            276, new double[][] {{1995, 10.0}, {2003, 10.0}, {2015, 8.0}, {2023, 7.1}},
+            392, new double[][] {{1995, 8.5}, {2003, 6.3}, {2015, 4.0}, {2023, 3.0}},
+            528, new double[][] {{2015, 3.0}, {2023, 3.9}});
     private static final int FULL_RANGE = 5000;
 
     private final Draws draws;
@@ -137,9 +148,9 @@ public final class SyntheticGenerator {
             Country c = active.get(i);
             double hub = Arrays.stream(RE_EXPORT_HUBS).anyMatch(h -> h == c.code()) ? 2.0 : 1.0;
             supply[i] = Math.pow(c.gdp(), 0.9) * Math.exp(0.5 * draws.normal(13, 0, c.code(), 0, 0)) * hub;
-            demand[i] = Math.pow(c.gdp(), 0.95) * Math.exp(0.3 * draws.normal(14, 0, c.code(), 0, 0));
+            demand[i] = Math.pow(c.gdp(), 0.8) * Math.exp(0.3 * draws.normal(14, 0, c.code(), 0, 0));
         }
-        scale(supply, world);
+        anchor(active, supply, year, world);
         scale(demand, world);
         double[][] t = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -172,6 +183,38 @@ public final class SyntheticGenerator {
             }
         }
         return t;
+    }
+
+    /** Scales exports to the world total with the anchored countries at their published shares. */
+    private static void anchor(List<Country> active, double[] supply, int year, double world) {
+        double anchored = 0;
+        double free = 0;
+        for (int i = 0; i < supply.length; i++) {
+            double[][] shares = EXPORT_SHARES.get(active.get(i).code());
+            if (shares != null) {
+                supply[i] = -interpolate(shares, year) / 100 * world;
+                anchored -= supply[i];
+            } else {
+                free += supply[i];
+            }
+        }
+        double factor = (world - anchored) / free;
+        for (int i = 0; i < supply.length; i++) {
+            supply[i] = supply[i] < 0 ? -supply[i] : supply[i] * factor;
+        }
+    }
+
+    static double interpolate(double[][] points, int year) {
+        if (year <= points[0][0]) {
+            return points[0][1];
+        }
+        for (int i = 1; i < points.length; i++) {
+            if (year <= points[i][0]) {
+                double f = (year - points[i - 1][0]) / (points[i][0] - points[i - 1][0]);
+                return Math.exp(Math.log(points[i - 1][1]) * (1 - f) + Math.log(points[i][1]) * f);
+            }
+        }
+        return points[points.length - 1][1];
     }
 
     private static void scale(double[] v, double total) {
