@@ -18,7 +18,7 @@ for tool in psql wrk curl bc; do
 done
 ./mvnw -B -q package -DskipTests   # always: a stale jar would measure old code
 
-export TRADE_DB_EMBEDDED_DATA_DIR="$PWD/$work/pg-query" TRADE_DEMO_SEED=never TRADE_HTTP_PORT=$port TRADE_API_MAX_RECORDS=250000
+export TRADE_DB_EMBEDDED_DATA_DIR="$PWD/$work/pg-query" TRADE_DEMO_SEED=never TRADE_HTTP_PORT=$port TRADE_LIMITS_ENABLED=false TRADE_LIMITS_GUEST_MAX_RECORDS=250000
 if [ ! -f "$work/pg-query/.loaded-$big-$small" ]; then
   rm -rf "$work/pg-query"
   java -jar "$jar" generate --years 2021 --scale "$big" --classification H0 --seed 11 >/dev/null

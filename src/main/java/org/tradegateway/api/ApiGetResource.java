@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestMulti;
-import org.tradegateway.config.ApiConfig;
+import org.tradegateway.config.LimitsConfig;
+import org.tradegateway.limits.Caller;
+import org.tradegateway.limits.CurrentCaller;
 import org.tradegateway.query.OutputFormat;
 import org.tradegateway.query.QueryParser;
 import org.tradegateway.query.ValidationFailure;
@@ -31,11 +33,13 @@ import org.tradegateway.service.AnswerService;
 public class ApiGetResource {
     private final AnswerService answers;
     private final QueryParser parser = new QueryParser(ReferenceData.get());
-    private final int maxRecords;
+    private final int guestMaxRecords;
+    private final CurrentCaller caller;
 
-    public ApiGetResource(AnswerService answers, ApiConfig config) {
+    public ApiGetResource(AnswerService answers, LimitsConfig limits, CurrentCaller caller) {
         this.answers = answers;
-        this.maxRecords = config.maxRecords();
+        this.guestMaxRecords = limits.guestMaxRecords();
+        this.caller = caller;
     }
 
     @GET
@@ -56,7 +60,7 @@ public class ApiGetResource {
             + " ALL", schema = @Schema(type = SchemaType.STRING, defaultValue = "AG2"), example = "TOTAL")
     @Parameter(name = "fmt", in = ParameterIn.QUERY, description = "json or csv",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "json"), example = "csv")
-    @Parameter(name = "max", in = ParameterIn.QUERY, description = "Most records in the answer (1 to 100000)",
+    @Parameter(name = "max", in = ParameterIn.QUERY, description = "Most records in the answer (guests up to 100000, accounts up to their own ceiling)",
             schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500"), example = "50000")
     @Parameter(name = "type", in = ParameterIn.QUERY, description = "C goods, S services",
             schema = @Schema(type = SchemaType.STRING, defaultValue = "C"), example = "C")
@@ -77,7 +81,9 @@ public class ApiGetResource {
                 params.putIfAbsent(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
         OutputFormat format = "csv".equalsIgnoreCase(params.getOrDefault("fmt", "").trim()) ? OutputFormat.CSV
                 : OutputFormat.JSON;
-        Uni<Answer> answer = Uni.createFrom().item(() -> parser.parse(params, maxRecords))
+        Caller who = caller.get();
+        int cap = who == null ? guestMaxRecords : who.maxRecords();
+        Uni<Answer> answer = Uni.createFrom().item(() -> parser.parse(params, cap))
                 .flatMap(answers::prepare)
                 .onFailure(ValidationFailure.class)
                 .recoverWithItem(failure -> Answer.failure(format, (ValidationFailure) failure));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.tradegateway.config.BulkConfig;
+import org.tradegateway.limits.CurrentCaller;
 import org.tradegateway.data.AvailabilityRepository;
 import org.tradegateway.data.AvailabilityRepository.Availability;
 import org.tradegateway.data.AvailabilityRepository.Filter;
@@ -29,10 +30,12 @@ public class BulkDownloadResource {
     static final String REFUSED = "Either a usage limit is hit or no authorisation code used.";
     private final BulkService bulk;
     private final boolean open;
+    private final CurrentCaller caller;
 
-    public BulkDownloadResource(BulkService bulk, BulkConfig config) {
+    public BulkDownloadResource(BulkService bulk, BulkConfig config, CurrentCaller caller) {
         this.bulk = bulk;
         this.open = config.open();
+        this.caller = caller;
     }
 
     @GET
@@ -41,7 +44,7 @@ public class BulkDownloadResource {
                                       @PathParam("ps") String ps, @PathParam("r") String r,
                                       @PathParam("px") String px) {
         Uni<Download> download;
-        if (!open) {
+        if (!open && (caller.get() == null || !caller.get().authenticated())) {
             download = Uni.createFrom().item(Download.text(409, REFUSED));
         } else {
             try {

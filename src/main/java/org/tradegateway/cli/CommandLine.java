@@ -16,7 +16,7 @@ import org.tradegateway.refs.ReferenceLoader;
  * starting the HTTP server, against the same database the server would use.
  */
 public final class CommandLine {
-    public static final Set<String> COMMANDS = Set.of("import", "generate", "datasets", "query-sql", "help", "--help");
+    public static final Set<String> COMMANDS = Set.of("import", "generate", "datasets", "query-sql", "accounts", "help", "--help");
     static final String USAGE = """
             usage: java -jar quarkus-run.jar <command> ...
               (no command)                         start the gateway
@@ -29,6 +29,10 @@ public final class CommandLine {
               datasets list
               datasets drop <id>
               query-sql "r=842&p=156&ps=2021&cc=TOTAL"   the SQL /api/get runs for a query
+              accounts create <name> [--email e] [--quota 10000] [--max 250000] [--ips 192.0.2.0/24,2001:db8::/32]
+              accounts list | show <name> | disable <name> | enable <name>
+              accounts token-add <name> | token-revoke <name> <#id or token>
+              accounts set-quota <name> <per hour> [--max n] | set-ips <name> <cidr,...|none>
             The database is the one the gateway uses: TRADE_DB_URL, or the embedded one in
             TRADE_DB_EMBEDDED_DATA_DIR (default ./data/postgres), started for the command if needed.""";
 
@@ -52,6 +56,7 @@ public final class CommandLine {
                 case "generate" -> new GenerateCommand(arguments, out).body();
                 case "datasets" -> new DatasetsCommand(arguments, out).body();
                 case "query-sql" -> new QuerySqlCommand(arguments, out).body();
+                case "accounts" -> new AccountsCommand(arguments, out).body();
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             };
             if (body == null) {

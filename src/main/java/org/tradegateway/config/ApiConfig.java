@@ -10,8 +10,4 @@ public interface ApiConfig {
     /** Time zone of the timestamps in the validation block (the upstream answered in New York time). */
     @WithDefault("America/New_York")
     String timezone();
-
-    /** The largest {@code max} a caller may ask for (upstream: 100,000 for guests). */
-    @WithDefault("100000")
-    int maxRecords();
 }

@@ -16,4 +16,17 @@ class BulkClosedTest {
                 .contentType("text/plain; charset=utf-8")
                 .body(equalTo("Either a usage limit is hit or no authorisation code used.\n"));
     }
+
+    @Test
+    void shouldLetAnAccountThroughToTheFileItAsksFor() throws Exception {
+        String token = org.tradegateway.support.Accounts.create("bulk-user", null, null, "");
+        try {
+            // nothing is loaded for 2017 here: an authenticated caller gets as far as the 404
+            given().get("/api/get/bulk/C/A/2017/4/H5?token=" + token).then().statusCode(404);
+            given().header("Authorization", "Bearer " + token).get("/api/get/bulk/C/A/2017/4/H5").then()
+                    .statusCode(404);
+        } finally {
+            org.tradegateway.support.Accounts.deleteAll();
+        }
+    }
 }

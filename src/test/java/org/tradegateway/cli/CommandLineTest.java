@@ -83,6 +83,29 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldCreateAnAccountShowItsTokenOnceAndManageIt() {
+        assertEquals(0, run("accounts", "create", "ministry", "--email", "stats@example.org", "--quota", "500",
+                "--ips", "192.0.2.0/24"), err.toString());
+        String created = out.toString();
+        assertTrue(created.matches("(?s)account ministry created; its token \\(shown once, keep it\\): [A-Za-z0-9_-]{43}\\s*"),
+                created);
+        String token = created.trim().substring(created.trim().lastIndexOf(' ') + 1);
+        assertEquals(0, run("accounts", "list"));
+        assertTrue(out.toString().contains("ministry") && out.toString().contains("192.0.2.0/24"), out.toString());
+        assertFalse(out.toString().contains(token), "the token is shown only when it is made");
+        assertEquals(0, run("accounts", "set-quota", "ministry", "900", "--max", "200000"));
+        assertEquals(0, run("accounts", "disable", "ministry"));
+        assertEquals(0, run("accounts", "list"));
+        assertTrue(out.toString().matches("(?s).*ministry\\s+stats@example.org\\s+no\\s+900\\s+200000\\s+1.*"),
+                out.toString());
+        assertEquals(0, run("accounts", "token-revoke", "ministry", token));
+        assertEquals(1, run("accounts", "token-revoke", "ministry", token));
+        assertEquals(2, run("accounts", "create", "other", "--ips", "not-an-ip"));
+        assertEquals("trade-gateway: 'not-an-ip' is not an IP address or CIDR range", err.toString().lines().findFirst()
+                .orElse(""));
+    }
+
+    @Test
     void shouldWriteGeneratedFlowsAsABaciCsv() throws Exception {
         Path csv = temp.resolve("flows.csv");
         assertEquals(0, run("generate", "--years", "2020", "--scale", "2k", "--out", csv.toString()));

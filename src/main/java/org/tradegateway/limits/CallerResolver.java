@@ -1,0 +1,127 @@
+package org.tradegateway.limits;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tradegateway.config.LimitsConfig;
+
+/**
+ * Recognises the caller: a token selects its account; without one, a client IP inside an account's ranges
+ * selects that account; otherwise a guest keyed by IP. Accounts and tokens are read with Hibernate Reactive and
+ * kept for a few seconds, so that a revocation or a disabled account takes effect on every replica that fast.
+ */
+@ApplicationScoped
+public class CallerResolver {
+    private final LimitsConfig config;
+    private volatile Snapshot snapshot;
+
+    public CallerResolver(LimitsConfig config) {
+        this.config = config;
+    }
+
+    /** A token that selects no active account. */
+    public static class InvalidToken extends RuntimeException {
+        public InvalidToken() {
+            super("The token is unknown or revoked, or its account is disabled.", null, false, false);
+        }
+    }
+
+    private record Known(Account account, List<IpRange> ranges) {
+    }
+
+    private record Snapshot(long loadedAt, Map<String, Long> tokens, Map<Long, Known> accounts) {
+    }
+
+    /** The caller of a request with this token (or null) from this client IP. */
+    public Uni<Caller> resolve(String token, String clientIp) {
+        return current(false).flatMap(s -> {
+            if (token == null || token.isBlank()) {
+                return Uni.createFrom().item(byAddress(s, clientIp));
+            }
+            String hash = Tokens.hash(token);
+            if (s.tokens().containsKey(hash)) {
+                return Uni.createFrom().item(byToken(s, hash));
+            }
+            // a token made since the last read: look it up alone
+            return Panache.withSession(() -> AccountToken.<AccountToken>find("tokenHash = ?1 and revokedAt is null",
+                    hash).firstResult()).map(found -> {
+                        if (found == null || !found.account.active) {
+                            throw new InvalidToken();
+                        }
+                        return account(Caller.Kind.TOKEN, found.account);
+                    });
+        });
+    }
+
+    private Caller byToken(Snapshot s, String hash) {
+        Long id = s.tokens().get(hash);
+        Known known = id == null ? null : s.accounts().get(id);
+        if (known == null || !known.account().active) {
+            throw new InvalidToken();
+        }
+        return account(Caller.Kind.TOKEN, known.account());
+    }
+
+    private Caller byAddress(Snapshot s, String clientIp) {
+        byte[] address = address(clientIp);
+        if (address != null) {
+            for (Known known : s.accounts().values()) {
+                if (known.account().active && known.ranges().stream().anyMatch(r -> r.contains(address))) {
+                    return account(Caller.Kind.IP_ACCOUNT, known.account());
+                }
+            }
+        }
+        return new Caller(Caller.Kind.GUEST, "ip:" + clientIp, null, null, config.guestQuota(),
+                config.guestMaxRecords());
+    }
+
+    private Caller account(Caller.Kind kind, Account a) {
+        int max = Math.min(250_000, a.maxRecords == null ? config.accountMaxRecords() : a.maxRecords);
+        return new Caller(kind, "account:" + a.id, a.id, a.name,
+                a.hourlyQuota == null ? config.accountQuota() : a.hourlyQuota, max);
+    }
+
+    private static byte[] address(String ip) {
+        if (ip == null || !ip.matches("[0-9a-fA-F:.%]+")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(ip.replaceFirst("%.*$", "")).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private Uni<Snapshot> current(boolean force) {
+        Snapshot s = snapshot;
+        if (!force && s != null && System.nanoTime() - s.loadedAt() < config.accountCache().toNanos()) {
+            return Uni.createFrom().item(s);
+        }
+        return Panache.withSession(() -> Account.<Account>listAll().flatMap(accounts ->
+                AccountToken.<AccountToken>list("revokedAt is null").map(tokens -> {
+                    Map<Long, Known> byId = new HashMap<>();
+                    for (Account a : accounts) {
+                        List<IpRange> ranges = new ArrayList<>();
+                        for (String cidr : a.ipRanges == null ? new String[0] : a.ipRanges.split(",")) {
+                            if (!cidr.isBlank()) {
+                                ranges.add(IpRange.parse(cidr));
+                            }
+                        }
+                        byId.put(a.id, new Known(a, ranges));
+                    }
+                    Map<String, Long> byHash = new HashMap<>();
+                    for (AccountToken t : tokens) {
+                        byHash.put(t.tokenHash, t.account.id);
+                    }
+                    Snapshot fresh = new Snapshot(System.nanoTime(), byHash, byId);
+                    snapshot = fresh;
+                    return fresh;
+                })));
+    }
+}

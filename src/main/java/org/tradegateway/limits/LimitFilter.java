@@ -1,0 +1,79 @@
+package org.tradegateway.limits;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.tradegateway.config.LimitsConfig;
+
+/**
+ * Recognises the caller of every /api request and, on the counted endpoints (/api/get, /api/refs/*,
+ * /api/get/bulk/*), applies the rate and usage limits: HTTP 409 with the upstream's plain-text message and
+ * Retry-After when exceeded, RateLimit-* headers always. A bad token is refused with 401.
+ */
+public class LimitFilter {
+    private static final DateTimeFormatter RESUME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private final CallerResolver resolver;
+    private final RateLimiter limiter;
+    private final CurrentCaller current;
+    private final LimitsConfig config;
+
+    public LimitFilter(CallerResolver resolver, RateLimiter limiter, CurrentCaller current, LimitsConfig config) {
+        this.resolver = resolver;
+        this.limiter = limiter;
+        this.current = current;
+        this.config = config;
+    }
+
+    static boolean counted(String path) {
+        return path.equals("/api/get") || path.startsWith("/api/get/") || path.startsWith("/api/refs/");
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
+        String path = context.getUriInfo().getPath();
+        if (!path.startsWith("/api/")) {
+            return Uni.createFrom().nullItem();
+        }
+        String token = token(context);
+        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return resolver.resolve(token, ip).map(caller -> {
+            current.set(caller);
+            if (!config.enabled() || !counted(path)) {
+                return (Response) null;
+            }
+            RateLimiter.Decision d = limiter.consume(caller);
+            request.response().putHeader("RateLimit-Limit", Integer.toString(d.quota()))
+                    .putHeader("RateLimit-Remaining", Long.toString(d.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
+            if (d.allowed()) {
+                return null;
+            }
+            String message = d.usageLimit()
+                    ? "USAGE LIMIT: Hourly usage limit of " + d.quota() + " actions reached. Requests may resume at "
+                    + RESUME.format(d.resumeAt()) + "."
+                    : "RATE LIMIT: You must wait " + d.waitSeconds() + " seconds.";
+            return Response.status(409).type("text/plain; charset=utf-8").entity(message)
+                    .header("Retry-After", Long.toString(d.waitSeconds())).build();
+        }).onFailure(CallerResolver.InvalidToken.class).recoverWithItem(failure ->
+                Response.status(401).type("text/plain; charset=utf-8").entity(failure.getMessage()).build());
+    }
+
+    /** The token parameter (any case of its name) or an Authorization: Bearer header. */
+    static String token(ContainerRequestContext context) {
+        for (var e : context.getUriInfo().getQueryParameters().entrySet()) {
+            if (e.getKey().equalsIgnoreCase("token") && !e.getValue().isEmpty() && !e.getValue().get(0).isBlank()) {
+                return e.getValue().get(0);
+            }
+        }
+        String authorization = context.getHeaderString("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package org.tradegateway.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tradegateway.support.Accounts;
+
+/** A guest, keyed by its socket address: one request a second, a quota per window, the upstream 409 answers. */
+@QuarkusTest
+@TestProfile(LimitsOn.class)
+class GuestLimitsTest {
+    private static final String QUERY = "/api/get?r=all&p=all";
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        Accounts.deleteAll();
+    }
+
+    @Test
+    void shouldAnswer409ForTheSecondRequestInASecondAndWhenTheQuotaIsUsed() throws Exception {
+        // an account for 10.0.0.0/8 must not capture a guest that only claims such an address
+        Accounts.create("ten-net", 50, null, "10.0.0.0/8");
+        Thread.sleep(300);
+        given().header("X-Forwarded-For", "10.1.2.3").get(QUERY).then().statusCode(200)
+                .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "2");
+        given().get(QUERY).then().statusCode(409).contentType("text/plain; charset=utf-8")
+                .body(equalTo("RATE LIMIT: You must wait 1 seconds.")).header("Retry-After", "1");
+        Thread.sleep(1100);
+        given().get(QUERY).then().statusCode(200).header("RateLimit-Remaining", "1");
+        Thread.sleep(1100);
+        given().get("/api/refs/da/view").then().statusCode(200).header("RateLimit-Remaining", "0");
+        Thread.sleep(1100);
+        given().get(QUERY).then().statusCode(409)
+                .body(matchesPattern("USAGE LIMIT: Hourly usage limit of 3 actions reached\\. Requests may resume at"
+                        + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\."))
+                .header("Retry-After", matchesPattern("\\d+"));
+        // not counted: reference lists, user info, health
+        given().get("/Data/cache/tradeRegimes.json").then().statusCode(200);
+        given().get("/api/getUserInfo").then().statusCode(200).body("authenticated", equalTo(false))
+                .body("authentication", equalTo("none")).body("hourlyLimit", equalTo(3))
+                .body("maxResultset", equalTo(100000));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}
