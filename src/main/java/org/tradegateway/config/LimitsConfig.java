@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Who may ask how much: the upstream's rate and usage limits, per guest IP or account. */
 @ConfigMapping(prefix = "trade.limits")
@@ -41,6 +42,10 @@ public interface LimitsConfig {
     @WithName("account-max-records")
     @WithDefault("250000")
     int accountMaxRecords();
+
+    /** Redis shared by every gateway process for the buckets (redis://host:6379); unset keeps them per process. */
+    @WithName("redis-url")
+    Optional<String> redisUrl();
 
     /** How long account and token lookups are cached; a revocation takes effect within this time. */
     @WithName("account-cache")

@@ -41,26 +41,29 @@ public class LimitFilter {
         }
         String token = token(context);
         String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return resolver.resolve(token, ip).map(caller -> {
+        return resolver.resolve(token, ip).flatMap(caller -> {
             current.set(caller);
             if (!config.enabled() || !counted(path)) {
-                return (Response) null;
+                return Uni.createFrom().<Response>nullItem();
             }
-            RateLimiter.Decision d = limiter.consume(caller);
-            request.response().putHeader("RateLimit-Limit", Integer.toString(d.quota()))
-                    .putHeader("RateLimit-Remaining", Long.toString(d.remaining()))
-                    .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
-            if (d.allowed()) {
-                return null;
-            }
-            String message = d.usageLimit()
-                    ? "USAGE LIMIT: Hourly usage limit of " + d.quota() + " actions reached. Requests may resume at "
-                    + RESUME.format(d.resumeAt()) + "."
-                    : "RATE LIMIT: You must wait " + d.waitSeconds() + " seconds.";
-            return Response.status(409).type("text/plain; charset=utf-8").entity(message)
-                    .header("Retry-After", Long.toString(d.waitSeconds())).build();
+            return limiter.consume(caller).map(d -> answer(request, d));
         }).onFailure(CallerResolver.InvalidToken.class).recoverWithItem(failure ->
                 Response.status(401).type("text/plain; charset=utf-8").entity(failure.getMessage()).build());
+    }
+
+    private static Response answer(HttpServerRequest request, RateLimiter.Decision d) {
+        request.response().putHeader("RateLimit-Limit", Integer.toString(d.quota()))
+                .putHeader("RateLimit-Remaining", Long.toString(d.remaining()))
+                .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
+        if (d.allowed()) {
+            return null;
+        }
+        String message = d.usageLimit()
+                ? "USAGE LIMIT: Hourly usage limit of " + d.quota() + " actions reached. Requests may resume at "
+                + RESUME.format(d.resumeAt()) + "."
+                : "RATE LIMIT: You must wait " + d.waitSeconds() + " seconds.";
+        return Response.status(409).type("text/plain; charset=utf-8").entity(message)
+                .header("Retry-After", Long.toString(d.waitSeconds())).build();
     }
 
     /** The token parameter (any case of its name) or an Authorization: Bearer header. */

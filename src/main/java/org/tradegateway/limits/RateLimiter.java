@@ -1,29 +1,42 @@
 package org.tradegateway.limits;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 import org.tradegateway.config.LimitsConfig;
 
 /**
  * The upstream's limits with Bucket4j, per caller: a per-second bucket and a usage bucket refilled whole at the
- * end of each window (an hour). Kept in this process.
+ * end of each window. Buckets live in Redis when {@code trade.limits.redis-url} is set, so every gateway process
+ * shares them; if Redis cannot be reached the gateway goes on with per-process buckets (fail-open), reports the
+ * store as degraded in readiness and counts the failures, and tries Redis again a few seconds later.
  */
 @ApplicationScoped
 public class RateLimiter {
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    private static final long RETRY_NANOS = 5_000_000_000L;
     private final LimitsConfig config;
-    private final Map<String, Buckets> buckets = new ConcurrentHashMap<>();
+    private final LocalBucketStore local = new LocalBucketStore();
+    private final RedisBucketStore shared;
+    private final Counter failures;
+    private volatile long degradedSince = -1;
 
-    public RateLimiter(LimitsConfig config) {
+    public RateLimiter(LimitsConfig config, MeterRegistry registry) {
         this.config = config;
-    }
-
-    private record Buckets(Bucket perSecond, Bucket usage, int quota) {
+        this.shared = config.redisUrl().map(RedisBucketStore::new).orElse(null);
+        this.failures = Counter.builder("trade.limits.store.failures")
+                .description("Rate-limit decisions taken per process because the shared store failed")
+                .register(registry);
     }
 
     /** The outcome of one request: allowed, or refused by the rate or the usage limit. */
@@ -31,34 +44,99 @@ public class RateLimiter {
                            long resetSeconds, Instant resumeAt) {
     }
 
-    public Decision consume(Caller caller) {
-        Buckets b = buckets.compute(caller.key(), (key, existing) ->
-                existing != null && existing.quota() == caller.hourlyQuota() ? existing : create(caller.hourlyQuota()));
-        ConsumptionProbe second = b.perSecond().tryConsumeAndReturnRemaining(1);
-        if (!second.isConsumed()) {
-            long wait = Math.max(1, seconds(second.getNanosToWaitForRefill()));
-            return new Decision(false, false, wait, b.quota(), b.usage().getAvailableTokens(), wait, null);
-        }
-        ConsumptionProbe usage = b.usage().tryConsumeAndReturnRemaining(1);
-        long reset = seconds(usage.getNanosToWaitForReset());
-        if (!usage.isConsumed()) {
-            long wait = Math.max(1, seconds(usage.getNanosToWaitForRefill()));
-            return new Decision(false, true, wait, b.quota(), 0, wait,
-                    Instant.now().plusSeconds(wait).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        }
-        return new Decision(true, false, 0, b.quota(), usage.getRemainingTokens(), reset, null);
+    /** Whether a shared store is configured, and whether it is in use right now. */
+    public boolean sharedConfigured() {
+        return shared != null;
     }
 
-    private Buckets create(int quota) {
-        Duration window = config.window();
-        Bucket perSecond = Bucket.builder().addLimit(Bandwidth.builder().capacity(config.perSecond())
-                .refillIntervally(config.perSecond(), Duration.ofSeconds(1)).build()).build();
-        Bucket usage = Bucket.builder().addLimit(Bandwidth.builder().capacity(quota)
-                .refillIntervally(quota, window).build()).build();
-        return new Buckets(perSecond, usage, quota);
+    public boolean degraded() {
+        return shared != null && degradedSince >= 0;
+    }
+
+    public Uni<Decision> consume(Caller caller) {
+        BucketConfiguration perSecond = BucketConfiguration.builder().addLimit(Bandwidth.builder()
+                .capacity(config.perSecond()).refillIntervally(config.perSecond(), Duration.ofSeconds(1)).build())
+                .build();
+        int quota = caller.hourlyQuota();
+        BucketConfiguration usage = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(quota)
+                .refillIntervally(quota, config.window()).build()).build();
+        String secondKey = caller.key() + ":s:" + config.perSecond();
+        String usageKey = caller.key() + ":h:" + quota + ":" + config.window().toSeconds();
+        return probe(secondKey, perSecond).flatMap(second -> {
+            if (!second.isConsumed()) {
+                long wait = Math.max(1, seconds(second.getNanosToWaitForRefill()));
+                return available(usageKey, usage).map(left -> new Decision(false, false, wait, quota, left, wait, null));
+            }
+            return probe(usageKey, usage).map(probe -> {
+                if (!probe.isConsumed()) {
+                    long wait = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+                    return new Decision(false, true, wait, quota, 0, wait,
+                            Instant.now().plusSeconds(wait).truncatedTo(ChronoUnit.SECONDS));
+                }
+                return new Decision(true, false, 0, quota, probe.getRemainingTokens(),
+                        seconds(probe.getNanosToWaitForReset()), null);
+            });
+        });
+    }
+
+    private BucketStore store() {
+        if (shared == null) {
+            return local;
+        }
+        long since = degradedSince;
+        if (since >= 0 && System.nanoTime() - since < RETRY_NANOS) {
+            return local;
+        }
+        return shared;
+    }
+
+    private Uni<ConsumptionProbe> probe(String key, BucketConfiguration configuration) {
+        BucketStore store = store();
+        return fromStage(store.tryConsume(key, configuration)).onItem().invoke(p -> recovered(store))
+                .onFailure().recoverWithUni(e -> {
+                    failed(store, e);
+                    return fromStage(local.tryConsume(key, configuration));
+                });
+    }
+
+    private Uni<Long> available(String key, BucketConfiguration configuration) {
+        BucketStore store = store();
+        return fromStage(store.available(key, configuration)).onFailure().recoverWithUni(e -> {
+            failed(store, e);
+            return fromStage(local.available(key, configuration));
+        });
+    }
+
+    private static <T> Uni<T> fromStage(CompletionStage<T> stage) {
+        return Uni.createFrom().completionStage(stage);
+    }
+
+    private void recovered(BucketStore store) {
+        if (store == shared && degradedSince >= 0) {
+            degradedSince = -1;
+            LOG.info("the shared rate-limit store answers again; limits are shared between processes");
+        }
+    }
+
+    private void failed(BucketStore store, Throwable e) {
+        failures.increment();
+        if (store == shared && degradedSince < 0) {
+            LOG.warnf("the shared rate-limit store failed (%s); limits are counted per process until it answers",
+                    e.getMessage());
+        }
+        if (store == shared) {
+            degradedSince = System.nanoTime();
+        }
     }
 
     private static long seconds(long nanos) {
         return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
+    @PreDestroy
+    void close() {
+        if (shared != null) {
+            shared.close();
+        }
     }
 }
