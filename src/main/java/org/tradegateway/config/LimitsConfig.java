@@ -47,6 +47,11 @@ public interface LimitsConfig {
     @WithName("redis-url")
     Optional<String> redisUrl();
 
+    /** Prefix of the bucket keys in Redis, so that several deployments can share one Redis. */
+    @WithName("redis-prefix")
+    @WithDefault("trade-gateway:")
+    String redisPrefix();
+
     /** How long account and token lookups are cached; a revocation takes effect within this time. */
     @WithName("account-cache")
     @WithDefault("PT2S")

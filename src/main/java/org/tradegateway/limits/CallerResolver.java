@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.tradegateway.config.LimitsConfig;
 public class CallerResolver {
     private final LimitsConfig config;
     private volatile Snapshot snapshot;
+    private final Map<Long, Long> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CallerResolver(LimitsConfig config) {
         this.config = config;
@@ -82,9 +84,22 @@ public class CallerResolver {
     }
 
     private Caller account(Caller.Kind kind, Account a) {
+        touch(a.id);
         int max = Math.min(250_000, a.maxRecords == null ? config.accountMaxRecords() : a.maxRecords);
         return new Caller(kind, "account:" + a.id, a.id, a.name,
                 a.hourlyQuota == null ? config.accountQuota() : a.hourlyQuota, max);
+    }
+
+    /** Records when an account was last used, at most once a minute per account, without holding the request. */
+    private void touch(long accountId) {
+        long now = System.nanoTime();
+        Long last = lastTouched.get(accountId);
+        if (last != null && now - last < 60_000_000_000L) {
+            return;
+        }
+        lastTouched.put(accountId, now);
+        Panache.withTransaction(() -> Account.update("lastUsedAt = ?1 where id = ?2", OffsetDateTime.now(), accountId))
+                .subscribe().with(updated -> { }, failure -> lastTouched.remove(accountId));
     }
 
     private static byte[] address(String ip) {

@@ -33,7 +33,7 @@ public class RateLimiter {
 
     public RateLimiter(LimitsConfig config, MeterRegistry registry) {
         this.config = config;
-        this.shared = config.redisUrl().map(RedisBucketStore::new).orElse(null);
+        this.shared = config.redisUrl().map(url -> new RedisBucketStore(url, config.redisPrefix())).orElse(null);
         this.failures = Counter.builder("trade.limits.store.failures")
                 .description("Rate-limit decisions taken per process because the shared store failed")
                 .register(registry);

@@ -17,9 +17,11 @@ import java.util.concurrent.CompletionStage;
 /** Buckets in Redis (Bucket4j over Lettuce), so that every gateway process draws on one bucket per caller. */
 final class RedisBucketStore implements BucketStore, AutoCloseable {
     private final RedisClient client;
+    private final String prefix;
     private volatile AsyncProxyManager<String> proxies;
 
-    RedisBucketStore(String url) {
+    RedisBucketStore(String url, String prefix) {
+        this.prefix = prefix;
         client = RedisClient.create(url);
         client.setOptions(ClientOptions.builder()
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofMillis(500)).build())
@@ -36,7 +38,7 @@ final class RedisBucketStore implements BucketStore, AutoCloseable {
                             .expirationAfterWrite(ExpirationAfterWriteStrategy
                                     .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                             .build().asAsync()
-                            .withMapper(key -> ("trade-gateway:" + key).getBytes(StandardCharsets.UTF_8));
+                            .withMapper(key -> (prefix + key).getBytes(StandardCharsets.UTF_8));
                 }
                 p = proxies;
             }

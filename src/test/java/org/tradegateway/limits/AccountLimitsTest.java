@@ -33,6 +33,8 @@ class AccountLimitsTest {
         Thread.sleep(1100);
         given().get("/api/get?r=all&p=all&TOKEN=" + token).then().statusCode(409)
                 .body(containsString("USAGE LIMIT: Hourly usage limit of 2 actions reached."));
+        org.junit.jupiter.api.Assertions.assertEquals(1, Sql.count("SELECT count(*) FROM account WHERE name = 'ministry'"
+                + " AND last_used_at > now() - interval '1 minute'"), "last use recorded");
         given().get("/api/getUserInfo?token=" + token).then().statusCode(200)
                 .body("authenticated", equalTo(true)).body("authentication", equalTo("token"))
                 .body("account", equalTo("ministry")).body("hourlyLimit", equalTo(2))

@@ -55,6 +55,10 @@ class SharedLimitsTest {
                 return 250000;
             }
 
+            public String redisPrefix() {
+                return "trade-gateway-test:";
+            }
+
             public Optional<String> redisUrl() {
                 return Optional.ofNullable(redisUrl);
             }
