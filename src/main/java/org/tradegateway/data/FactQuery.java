@@ -73,10 +73,9 @@ public final class FactQuery {
         return values.stream().map(Integer::shortValue).toArray(Short[]::new);
     }
 
-    /** The number of matching records, and the version of the loaded data (see {@link LabelDirectory}). */
+    /** The number of matching records. */
     public String countSql() {
-        return "SELECT (SELECT count(*) FROM (" + union + ") u), (SELECT count(*) || ':' || coalesce(max(id), 0)"
-                + " FROM dataset)";
+        return "SELECT count(*) FROM (" + union + ") u";
     }
 
     /** Index of the data version column that {@link #probeSql} adds after the record columns. */

@@ -53,15 +53,10 @@ public class TradeRepository {
         });
     }
 
-    /** Matching records and the data version, in one round trip. */
-    public record Count(long total, String dataVersion) {
-    }
-
-    public Uni<Count> count(FactQuery query) {
-        return pool.preparedQuery(query.countSql()).execute(query.tuple()).map(rows -> {
-            Row row = rows.iterator().next();
-            return new Count(row.getLong(0), row.getString(1));
-        });
+    /** How many records match, when an answer has more than its first rows. */
+    public Uni<Long> count(FactQuery query) {
+        return pool.preparedQuery(query.countSql()).execute(query.tuple())
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** The answer's rows, read through a cursor so that memory does not grow with the answer. */

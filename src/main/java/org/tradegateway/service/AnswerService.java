@@ -73,11 +73,11 @@ public class AnswerService {
                     return Uni.createFrom().item(encode(query, rows.size(), countStart, OffsetDateTime.now(zone),
                             requestStart, mapper, Multi.createFrom().item(rows)));
                 }
-                return repository.count(factQuery).map(count -> {
+                return repository.count(factQuery).map(total -> {
                     Multi<List<Row>> chunks = query.max() <= probe
                             ? Multi.createFrom().item(rows.subList(0, query.max()))
                             : repository.rows(factQuery, query.max()).group().intoLists().of(ROWS_PER_CHUNK);
-                    return encode(query, count.total(), countStart, OffsetDateTime.now(zone), requestStart, mapper,
+                    return encode(query, total, countStart, OffsetDateTime.now(zone), requestStart, mapper,
                             chunks);
                 });
             });
