@@ -37,7 +37,11 @@ def write_csv(name, header, rows, gz=False):
 
 
 def legacy_list(name):
-    with open(os.path.join(fixtures, name), encoding='utf-8') as f:
+    # The data folder's copy of classificationHS.json is the same list as the 2017 one, without its damaged
+    # encoding ("matÃ©" for "maté" in 28 entries).
+    path = os.path.join(data, 'classifications', 'hs', 'legacy_classificationHS.json') \
+        if name == 'classificationHS.json' else os.path.join(fixtures, name)
+    with open(path, encoding='utf-8') as f:
         return json.load(f)['results']
 
 

@@ -61,8 +61,9 @@ class ReferenceListTest {
         Map<String, JsonNode> ours = byId(served);
         List<String> differences = new ArrayList<>();
         int shared = 0;
-        for (JsonNode entry : recorded.get("results")) {
-            JsonNode mine = ours.get(entry.get("id").asText());
+        for (JsonNode recordedEntry : recorded.get("results")) {
+            JsonNode mine = ours.get(recordedEntry.get("id").asText());
+            JsonNode entry = repaired(recordedEntry, mine);
             if (mine != null) {
                 shared++;
                 if (!entry.equals(mine)) {
@@ -75,19 +76,39 @@ class ReferenceListTest {
         assertEquals(recorded.get("results").get(0), served.get("results").get(0), "first entry");
     }
 
+    /**
+     * The 2017 copy of classificationHS.json has UTF-8 read as Windows-1252 in 28 texts ("matÃ©", "â€œ"), some
+     * beyond repair; the list served has the intact texts (checked strictly against the data folder's copy in the
+     * next test), so for those entries only id and parent are compared here.
+     */
+    private static JsonNode repaired(JsonNode entry, JsonNode mine) {
+        String text = entry.get("text").asText();
+        if (mine == null || !text.matches(".*(\u00c3|\u00c2|\u00e2\u20ac).*")) {
+            return entry;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = entry.deepCopy();
+        copy.set("text", mine.get("text"));
+        return copy;
+    }
+
     @Test
     void shouldMatchTheLegacyHsListOfTheDataFolder() throws Exception {
         JsonNode recorded = MAPPER.readTree(SharedData.path("data/classifications/hs/legacy_classificationHS.json")
                 .toFile());
         Map<String, JsonNode> ours = byId(served("/Data/cache/classificationHS.json"));
-        long same = 0;
+        List<String> differences = new ArrayList<>();
+        int shared = 0;
         for (JsonNode entry : recorded.get("results")) {
             JsonNode mine = ours.get(entry.get("id").asText());
-            if (mine != null && mine.get("parent").equals(entry.get("parent"))) {
-                same++;
+            if (mine != null) {
+                shared++;
+                if (!mine.equals(entry)) {
+                    differences.add(entry + " != " + mine);
+                }
             }
         }
-        assertTrue(same > 7000, "same id and parent for " + same + " codes");
+        assertEquals(List.of(), differences, "same ids, texts and parents");
+        assertEquals(7656, shared);
     }
 
     @Test
