@@ -26,6 +26,7 @@ import org.tradegateway.query.QueryParser;
 import org.tradegateway.query.ValidationFailure;
 import org.tradegateway.refs.ReferenceData;
 import org.tradegateway.service.Answer;
+import org.tradegateway.service.AnswerMetrics;
 import org.tradegateway.service.AnswerService;
 
 /** {@code GET /api/get}: the legacy data query, answered as JSON or CSV, validation failures with HTTP 200. */
@@ -35,9 +36,11 @@ public class ApiGetResource {
     private final QueryParser parser = new QueryParser(ReferenceData.get());
     private final int guestMaxRecords;
     private final CurrentCaller caller;
+    private final AnswerMetrics metrics;
 
-    public ApiGetResource(AnswerService answers, LimitsConfig limits, CurrentCaller caller) {
+    public ApiGetResource(AnswerService answers, LimitsConfig limits, CurrentCaller caller, AnswerMetrics metrics) {
         this.answers = answers;
+        this.metrics = metrics;
         this.guestMaxRecords = limits.guestMaxRecords();
         this.caller = caller;
     }
@@ -86,7 +89,10 @@ public class ApiGetResource {
         Uni<Answer> answer = Uni.createFrom().item(() -> parser.parse(params, cap))
                 .flatMap(answers::prepare)
                 .onFailure(ValidationFailure.class)
-                .recoverWithItem(failure -> Answer.failure(format, (ValidationFailure) failure));
+                .recoverWithItem(failure -> {
+                    metrics.answered("/api/get", ((ValidationFailure) failure).status());
+                    return Answer.failure(format, (ValidationFailure) failure);
+                });
         return RestMulti.fromUniResponse(answer, Answer::body,
                 a -> Map.of("Content-Type", List.of(a.contentType())), a -> 200);
     }

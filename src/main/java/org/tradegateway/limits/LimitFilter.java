@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.tradegateway.config.LimitsConfig;
+import org.tradegateway.service.AnswerMetrics;
 
 /**
  * Recognises the caller of every /api request and, on the counted endpoints (/api/get, /api/refs/*,
@@ -21,8 +22,11 @@ public class LimitFilter {
     private final RateLimiter limiter;
     private final CurrentCaller current;
     private final LimitsConfig config;
+    private final AnswerMetrics metrics;
 
-    public LimitFilter(CallerResolver resolver, RateLimiter limiter, CurrentCaller current, LimitsConfig config) {
+    public LimitFilter(CallerResolver resolver, RateLimiter limiter, CurrentCaller current, LimitsConfig config,
+                       AnswerMetrics metrics) {
+        this.metrics = metrics;
         this.resolver = resolver;
         this.limiter = limiter;
         this.current = current;
@@ -46,9 +50,16 @@ public class LimitFilter {
             if (!config.enabled() || !counted(path)) {
                 return Uni.createFrom().<Response>nullItem();
             }
-            return limiter.consume(caller).map(d -> answer(request, d));
-        }).onFailure(CallerResolver.InvalidToken.class).recoverWithItem(failure ->
-                Response.status(401).type("text/plain; charset=utf-8").entity(failure.getMessage()).build());
+            return limiter.consume(caller).map(d -> {
+                if (!d.allowed()) {
+                    metrics.refused(d.usageLimit() ? "usage" : "rate");
+                }
+                return answer(request, d);
+            });
+        }).onFailure(CallerResolver.InvalidToken.class).recoverWithItem(failure -> {
+            metrics.refused("token");
+            return Response.status(401).type("text/plain; charset=utf-8").entity(failure.getMessage()).build();
+        });
     }
 
     private static Response answer(HttpServerRequest request, RateLimiter.Decision d) {

@@ -36,18 +36,25 @@ public class AnswerService {
     private final AvailabilityCache availability;
     private final LabelDirectory labels;
     private final ZoneId zone;
+    private final AnswerMetrics metrics;
 
     public AnswerService(TradeRepository repository, AvailabilityCache availability, LabelDirectory labels,
-                         ApiConfig config) {
+                         ApiConfig config, AnswerMetrics metrics) {
         this.repository = repository;
         this.availability = availability;
         this.labels = labels;
         this.zone = ZoneId.of(config.timezone());
+        this.metrics = metrics;
     }
 
     public Uni<Answer> prepare(TradeQuery query) {
         OffsetDateTime requestStart = OffsetDateTime.now(zone);
-        return availability.current().flatMap(snapshot -> answer(query, snapshot, requestStart, true));
+        long start = System.nanoTime();
+        return availability.current().flatMap(snapshot -> answer(query, snapshot, requestStart, true))
+                .invoke(answer -> {
+                    metrics.prepared(java.time.Duration.ofNanos(System.nanoTime() - start));
+                    metrics.answered("/api/get", org.tradegateway.query.ValidationStatus.OK);
+                });
     }
 
     private Uni<Answer> answer(TradeQuery query, AvailabilityCache.Snapshot snapshot, OffsetDateTime requestStart,
@@ -99,6 +106,7 @@ public class AnswerService {
             return new Answer(OutputFormat.CSV.contentType(), Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(Buffer.buffer(csv.header())),
                     chunks.map(rows -> {
+                        metrics.records(rows.size());
                         StringBuilder sb = new StringBuilder(rows.size() * 300);
                         rows.forEach(row -> csv.row(sb, mapper.map(row)));
                         return Buffer.buffer(sb.toString());
@@ -108,6 +116,7 @@ public class AnswerService {
         return new Answer(OutputFormat.JSON.contentType(), Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(Buffer.buffer(json.head(total, countStart, countEnd, requestStart))),
                 chunks.map(rows -> {
+                    metrics.records(rows.size());
                     StringBuilder sb = new StringBuilder(rows.size() * 700);
                     rows.forEach(row -> json.row(sb, mapper.map(row)));
                     return Buffer.buffer(sb.toString());

@@ -1,0 +1,44 @@
+package org.tradegateway.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.tradegateway.query.ValidationStatus;
+
+/**
+ * Prometheus figures of the query API: answers by endpoint and validation status, records streamed, time to
+ * prepare an answer (plan and count, before the first byte), and rate-limit refusals by kind.
+ */
+@ApplicationScoped
+public class AnswerMetrics {
+    private final MeterRegistry registry;
+    private final Counter rows;
+    private final Timer preparation;
+
+    public AnswerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.rows = Counter.builder("trade.api.records").description("Records written into answers")
+                .register(registry);
+        this.preparation = Timer.builder("trade.api.query").description("Time to plan and count an answer")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    public void answered(String endpoint, ValidationStatus status) {
+        registry.counter("trade.api.answers", "endpoint", endpoint, "status", Integer.toString(status.value()))
+                .increment();
+    }
+
+    public void records(int count) {
+        rows.increment(count);
+    }
+
+    public void prepared(Duration duration) {
+        preparation.record(duration);
+    }
+
+    public void refused(String kind) {
+        registry.counter("trade.limits.refusals", "kind", kind).increment();
+    }
+}
