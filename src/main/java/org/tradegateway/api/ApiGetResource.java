@@ -78,7 +78,7 @@ public class ApiGetResource {
     @APIResponse(responseCode = "200", description = "Records, or a validation failure",
             content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "414", description = "URL longer than 4,096 characters")
-    public RestMulti<Buffer> get(@Context UriInfo uri) {
+    public RestMulti<Buffer> get(@Context UriInfo uri, @Context io.vertx.ext.web.RoutingContext routing) {
         Map<String, String> params = new HashMap<>();
         uri.getQueryParameters().forEach((name, values) ->
                 params.putIfAbsent(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
@@ -86,14 +86,25 @@ public class ApiGetResource {
                 : OutputFormat.JSON;
         Caller who = caller.get();
         int cap = who == null ? guestMaxRecords : who.maxRecords();
+        java.util.concurrent.atomic.AtomicLong records = routing == null ? new java.util.concurrent.atomic.AtomicLong()
+                : routing.get(AccessLog.RECORDS);
         Uni<Answer> answer = Uni.createFrom().item(() -> parser.parse(params, cap))
-                .flatMap(answers::prepare)
+                .flatMap(query -> answers.prepare(query, records == null ? new java.util.concurrent.atomic.AtomicLong()
+                        : records))
+                .invoke(a -> note(routing, "0"))
                 .onFailure(ValidationFailure.class)
                 .recoverWithItem(failure -> {
+                    note(routing, Integer.toString(((ValidationFailure) failure).status().value()));
                     metrics.answered("/api/get", ((ValidationFailure) failure).status());
                     return Answer.failure(format, (ValidationFailure) failure);
                 });
         return RestMulti.fromUniResponse(answer, Answer::body,
                 a -> Map.of("Content-Type", List.of(a.contentType())), a -> 200);
+    }
+
+    private static void note(io.vertx.ext.web.RoutingContext routing, String validation) {
+        if (routing != null) {
+            routing.put(AccessLog.VALIDATION, validation);
+        }
     }
 }

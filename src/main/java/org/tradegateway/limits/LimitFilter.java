@@ -38,7 +38,8 @@ public class LimitFilter {
     }
 
     @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
+    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request,
+                               io.vertx.ext.web.RoutingContext routing) {
         String path = context.getUriInfo().getPath();
         if (!path.startsWith("/api/")) {
             return Uni.createFrom().nullItem();
@@ -47,6 +48,7 @@ public class LimitFilter {
         String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         return resolver.resolve(token, ip).flatMap(caller -> {
             current.set(caller);
+            org.tradegateway.api.AccessLog.note(routing, caller);
             if (!config.enabled() || !counted(path)) {
                 return Uni.createFrom().<Response>nullItem();
             }

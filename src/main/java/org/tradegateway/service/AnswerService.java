@@ -48,9 +48,14 @@ public class AnswerService {
     }
 
     public Uni<Answer> prepare(TradeQuery query) {
+        return prepare(query, new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** Prepares the answer; {@code records} counts the records as they stream. */
+    public Uni<Answer> prepare(TradeQuery query, java.util.concurrent.atomic.AtomicLong records) {
         OffsetDateTime requestStart = OffsetDateTime.now(zone);
         long start = System.nanoTime();
-        return availability.current().flatMap(snapshot -> answer(query, snapshot, requestStart, true))
+        return availability.current().flatMap(snapshot -> answer(query, snapshot, requestStart, true, records))
                 .invoke(answer -> {
                     metrics.prepared(java.time.Duration.ofNanos(System.nanoTime() - start));
                     metrics.answered("/api/get", org.tradegateway.query.ValidationStatus.OK);
@@ -58,46 +63,47 @@ public class AnswerService {
     }
 
     private Uni<Answer> answer(TradeQuery query, AvailabilityCache.Snapshot snapshot, OffsetDateTime requestStart,
-                               boolean mayRetry) {
+                               boolean mayRetry, java.util.concurrent.atomic.AtomicLong records) {
         List<Slice> slices = SlicePlanner.plan(TradeRepository.available(snapshot, query), query.periods());
         if (slices.isEmpty()) {
             // nothing loaded for it in this snapshot: make sure the snapshot is current before saying so
             return availability.version().flatMap(version -> version.equals(snapshot.version()) || !mayRetry
-                    ? Uni.createFrom().item(empty(query, requestStart))
-                    : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false)));
+                    ? Uni.createFrom().item(empty(query, requestStart, records))
+                    : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false, records)));
         }
         FactQuery factQuery = FactQuery.of(query, slices);
         int probe = Math.min(query.max(), PROBE_ROWS);
         OffsetDateTime countStart = OffsetDateTime.now(zone);
         return repository.probe(factQuery, probe + 1).flatMap(first -> {
             if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
-                return availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false));
+                return availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false, records));
             }
             return labels.at(first.dataVersion()).flatMap(current -> {
                 RecordMapper mapper = new RecordMapper(ReferenceData.get(), current);
                 List<Row> rows = first.rows();
                 if (rows.size() <= probe) {
                     return Uni.createFrom().item(encode(query, rows.size(), countStart, OffsetDateTime.now(zone),
-                            requestStart, mapper, Multi.createFrom().item(rows)));
+                            requestStart, mapper, Multi.createFrom().item(rows), records));
                 }
                 return repository.count(factQuery).map(total -> {
                     Multi<List<Row>> chunks = query.max() <= probe
                             ? Multi.createFrom().item(rows.subList(0, query.max()))
                             : repository.rows(factQuery, query.max()).group().intoLists().of(ROWS_PER_CHUNK);
                     return encode(query, total, countStart, OffsetDateTime.now(zone), requestStart, mapper,
-                            chunks);
+                            chunks, records);
                 });
             });
         });
     }
 
-    private Answer empty(TradeQuery query, OffsetDateTime requestStart) {
+    private Answer empty(TradeQuery query, OffsetDateTime requestStart, java.util.concurrent.atomic.AtomicLong records) {
         OffsetDateTime now = OffsetDateTime.now(zone);
-        return encode(query, 0, requestStart, now, requestStart, null, Multi.createFrom().empty());
+        return encode(query, 0, requestStart, now, requestStart, null, Multi.createFrom().empty(), records);
     }
 
     private Answer encode(TradeQuery query, long total, OffsetDateTime countStart, OffsetDateTime countEnd,
-                          OffsetDateTime requestStart, RecordMapper mapper, Multi<List<Row>> chunks) {
+                          OffsetDateTime requestStart, RecordMapper mapper, Multi<List<Row>> chunks,
+                          java.util.concurrent.atomic.AtomicLong records) {
         if (query.format() == OutputFormat.CSV) {
             CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
             if (total == 0) {
@@ -107,6 +113,7 @@ public class AnswerService {
                     Multi.createFrom().item(Buffer.buffer(csv.header())),
                     chunks.map(rows -> {
                         metrics.records(rows.size());
+                        records.addAndGet(rows.size());
                         StringBuilder sb = new StringBuilder(rows.size() * 300);
                         rows.forEach(row -> csv.row(sb, mapper.map(row)));
                         return Buffer.buffer(sb.toString());
@@ -117,6 +124,7 @@ public class AnswerService {
                 Multi.createFrom().item(Buffer.buffer(json.head(total, countStart, countEnd, requestStart))),
                 chunks.map(rows -> {
                     metrics.records(rows.size());
+                    records.addAndGet(rows.size());
                     StringBuilder sb = new StringBuilder(rows.size() * 700);
                     rows.forEach(row -> json.row(sb, mapper.map(row)));
                     return Buffer.buffer(sb.toString());
