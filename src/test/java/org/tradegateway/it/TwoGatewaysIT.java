@@ -68,6 +68,8 @@ class TwoGatewaysIT {
 
     @Test
     void shouldShareOneBucketPerAccountBetweenTwoGateways() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.tradegateway.limits.SharedLimitsTest.redisReachable(),
+                "no Redis at " + REDIS);
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         String prefix = "it-" + UUID.randomUUID() + ":";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
