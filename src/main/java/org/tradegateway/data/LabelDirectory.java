@@ -36,11 +36,11 @@ public class LabelDirectory {
                     }
                     return Map.copyOf(loaded);
                 });
-        Uni<Map<String, String>> commodities = pool.query("SELECT px, code, description FROM commodity_label")
-                .execute().map(rows -> {
-                    Map<String, String> loaded = new HashMap<>();
+        Uni<Map<String, Map<String, String>>> commodities = pool.query("SELECT px, code, description FROM"
+                + " commodity_label").execute().map(rows -> {
+                    Map<String, Map<String, String>> loaded = new HashMap<>();
                     for (Row r : rows) {
-                        loaded.put(Labels.key(r.getString(0), r.getString(1)), r.getString(2));
+                        loaded.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getString(2));
                     }
                     return Map.copyOf(loaded);
                 });

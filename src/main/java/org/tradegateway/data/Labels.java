@@ -4,14 +4,11 @@ import java.util.Map;
 import org.tradegateway.refs.Area;
 
 /** Area titles and legacy commodity wording as the database holds them, for one version of the loaded data. */
-public record Labels(String version, Map<Integer, Area> areas, Map<String, String> commodities) {
-
-    static String key(String px, String code) {
-        return px + "\t" + code;
-    }
+public record Labels(String version, Map<Integer, Area> areas, Map<String, Map<String, String>> commodities) {
 
     /** The legacy wording of a commodity, or null when only the shipped list describes it. */
     public String commodity(String px, String code) {
-        return commodities.get(key(px, code));
+        Map<String, String> byCode = commodities.get(px);
+        return byCode == null ? null : byCode.get(code);
     }
 }

@@ -14,6 +14,8 @@ public final class RecordMapper {
     private final ReferenceData refs;
     private final Map<Integer, Area> areas;
     private final Labels labels;
+    /** Classifications by stored name, resolved once per answer rather than once per row. */
+    private final Map<String, Classification> classifications = new java.util.HashMap<>();
 
     public RecordMapper(ReferenceData refs, Labels labels) {
         this.refs = refs;
@@ -35,7 +37,8 @@ public final class RecordMapper {
         Area pt2 = partner2 == null ? null : areas.get((int) partner2);
         String description = labels.commodity(px, commodity);
         if (description == null) {
-            Commodity cmd = Classification.parse(px).flatMap(c -> refs.commodity(c, commodity)).orElse(null);
+            Classification cls = classifications.computeIfAbsent(px, k -> Classification.parse(k).orElse(null));
+            Commodity cmd = cls == null ? null : refs.commodity(cls, commodity).orElse(null);
             description = cmd == null ? "" : cmd.description();
         }
         return new LegacyRecord(px, r.getInteger(1), r.getShort(2), r.getBoolean(3), flow,

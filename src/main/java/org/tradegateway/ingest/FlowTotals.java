@@ -33,7 +33,10 @@ final class FlowTotals {
     private double blockValue;
     private double blockKg = Double.NaN;
     private final Map<Integer, Long> derivedRecords = new HashMap<>();
-    private final java.util.Set<String> blockCodes = new java.util.HashSet<>();
+    /** The 4- and 2-digit codes of the current (exporter, importer) block: bits for numeric codes, else strings. */
+    private final java.util.BitSet blockHs4 = new java.util.BitSet(10_000);
+    private final java.util.BitSet blockHs2 = new java.util.BitSet(100);
+    private final java.util.Set<String> blockOtherCodes = new java.util.HashSet<>();
 
     FlowTotals() {
         Arrays.fill(countryIndex, -1);
@@ -41,7 +44,8 @@ final class FlowTotals {
     }
 
     void add(int exporter, int importer, String product, double value, Double kg) {
-        int p = product(product);
+        int code = numericCode(product);
+        int p = product(product, code);
         int e = country(exporter);
         int i = country(importer);
         addTo(exportValue, exportKg, e, p, value, kg);
@@ -57,19 +61,32 @@ final class FlowTotals {
         if (kg != null) {
             blockKg = Double.isNaN(blockKg) ? kg : blockKg + kg;
         }
-        blockCodes.add(product.substring(0, 4));
-        blockCodes.add(product.substring(0, 2));
+        if (code >= 0) {
+            blockHs4.set(code / 100);
+            blockHs2.set(code / 10_000);
+        } else {
+            blockOtherCodes.add(product.substring(0, 4));
+            blockOtherCodes.add(product.substring(0, 2));
+        }
     }
 
-    private int product(String product) {
-        int code = -1;
-        if (product.length() == 6) {
-            code = 0;
-            for (int k = 0; k < 6 && code >= 0; k++) {
-                char c = product.charAt(k);
-                code = c >= '0' && c <= '9' ? code * 10 + (c - '0') : -1;
-            }
+    /** A 6-digit numeric product code as a number, or -1. */
+    private static int numericCode(String product) {
+        if (product.length() != 6) {
+            return -1;
         }
+        int code = 0;
+        for (int k = 0; k < 6; k++) {
+            char c = product.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            code = code * 10 + (c - '0');
+        }
+        return code;
+    }
+
+    private int product(String product, int code) {
         if (code >= 0) {
             int slot = productSlot[code];
             if (slot < 0) {
@@ -132,10 +149,12 @@ final class FlowTotals {
         pairValues[pairCount] = blockValue;
         pairKgs[pairCount] = blockKg;
         pairCount++;
-        long n = blockCodes.size();
+        long n = blockHs4.cardinality() + blockHs2.cardinality() + blockOtherCodes.size();
         derivedRecords.merge(blockPair >>> 16, n, Long::sum);
         derivedRecords.merge(blockPair & 0xffff, n, Long::sum);
-        blockCodes.clear();
+        blockHs4.clear();
+        blockHs2.clear();
+        blockOtherCodes.clear();
         blockPair = -1;
         blockValue = 0;
         blockKg = Double.NaN;
