@@ -19,10 +19,14 @@ public final class Progress {
     private boolean drawn;
 
     public Progress(PrintStream out, boolean terminal, long totalBytes) {
+        this(out, terminal, totalBytes, terminal ? 200_000_000L : 10_000_000_000L);
+    }
+
+    Progress(PrintStream out, boolean terminal, long totalBytes, long intervalNanos) {
         this.out = out;
         this.terminal = terminal;
         this.totalBytes = totalBytes;
-        this.intervalNanos = terminal ? 200_000_000L : 10_000_000_000L;
+        this.intervalNanos = intervalNanos;
         this.lastReport = startNanos;
     }
 

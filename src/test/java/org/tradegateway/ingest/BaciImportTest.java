@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +98,23 @@ class BaciImportTest {
         assertEquals("V202301", Sql.text("SELECT source_version FROM dataset WHERE id = " + result.datasetId()));
         assertEquals("2023-01-01", Sql.text("SELECT publication_date::text FROM data_availability WHERE reporter = 36"
                 + " AND period = 2017 AND px = 'H5'"));
+    }
+
+    @Test
+    void shouldCountTheSameRecordsWhenTheFlowsComeUnsorted() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(SharedData.path(SAMPLE)));
+        String header = lines.remove(0);
+        java.util.Collections.reverse(lines);
+        Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
+        Files.write(file, java.util.stream.Stream.concat(java.util.stream.Stream.of(header), lines.stream()).toList());
+        ImportResult result = Imports.load(new BaciSource(file, null));
+        assertEquals(53, result.recordsStored());
+        assertEquals(49, Sql.count("SELECT record_count FROM data_availability WHERE reporter = 4 AND period = 2017"));
+        assertEquals(22, Sql.count("SELECT record_count FROM data_availability WHERE reporter = 12 AND period = 2017"));
+        assertEquals(8354 + 4754 + 1218 + 48061 + 13641, value("r=36&p=4&rg=1&cc=08", "TradeValue"));
+        assertEquals(1, Sql.count("SELECT count(*) FROM pg_indexes WHERE tablename = 'trade_flow_d"
+                + result.datasetId() + "_p2017' AND indexdef LIKE '%UNIQUE%(exporter, importer, product)%'"),
+                "unsorted input gets the unique b-tree instead of the BRIN");
     }
 
     @Test

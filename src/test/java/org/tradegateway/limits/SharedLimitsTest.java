@@ -111,6 +111,7 @@ public class SharedLimitsTest {
         try {
             assertEquals(50, allowed(first, second, account(50)));
             assertFalse(first.degraded() || second.degraded());
+            assertEquals("shared", new LimitsStoreHealth(first).call().getData().orElseThrow().get("state"));
         } finally {
             first.close();
             second.close();
