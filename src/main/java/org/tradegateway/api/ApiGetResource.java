@@ -78,6 +78,8 @@ public class ApiGetResource {
     @APIResponse(responseCode = "200", description = "Records, or a validation failure",
             content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "414", description = "URL longer than 4,096 characters")
+    @APIResponse(responseCode = "503", description = "The database is unavailable or too many large answers are"
+            + " being served: a validation block (status 5005) or the CSV failure row, with Retry-After")
     public RestMulti<Buffer> get(@Context UriInfo uri, @Context io.vertx.ext.web.RoutingContext routing) {
         Map<String, String> params = new HashMap<>();
         uri.getQueryParameters().forEach((name, values) ->
@@ -98,8 +100,19 @@ public class ApiGetResource {
                     metrics.answered("/api/get", ((ValidationFailure) failure).status());
                     return Answer.failure(format, (ValidationFailure) failure);
                 });
-        return RestMulti.fromUniResponse(answer, Answer::body,
-                a -> Map.of("Content-Type", List.of(a.contentType())), a -> 200);
+        if (routing != null) {
+            // a heavy answer gives its place back when the exchange ends, even if its body was never pulled
+            answer = answer.invoke(a -> routing.addEndHandler(ended -> a.release()));
+        }
+        return RestMulti.fromUniResponse(answer, Answer::body, ApiGetResource::headers, Answer::status);
+    }
+
+    private static Map<String, List<String>> headers(Answer answer) {
+        if (answer.retryAfterSeconds() > 0) {
+            return Map.of("Content-Type", List.of(answer.contentType()),
+                    "Retry-After", List.of(Long.toString(answer.retryAfterSeconds())));
+        }
+        return Map.of("Content-Type", List.of(answer.contentType()));
     }
 
     private static void note(io.vertx.ext.web.RoutingContext routing, String validation) {

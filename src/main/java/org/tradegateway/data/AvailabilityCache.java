@@ -16,10 +16,12 @@ import java.util.List;
 public class AvailabilityCache {
     static final String VERSION_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset";
     private final Pool pool;
+    private final DatabaseGuard guard;
     private volatile Snapshot snapshot;
 
-    public AvailabilityCache(Pool pool) {
+    public AvailabilityCache(Pool pool, DatabaseGuard guard) {
         this.pool = pool;
+        this.guard = guard;
     }
 
     /** One availability row. */
@@ -36,7 +38,7 @@ public class AvailabilityCache {
     }
 
     public Uni<Snapshot> reload() {
-        return pool.query("SELECT v.version, a.type, a.freq, a.px, a.reporter, a.period, a.from_flows FROM (" + VERSION_SQL
+        return guard.call(() -> pool.query("SELECT v.version, a.type, a.freq, a.px, a.reporter, a.period, a.from_flows FROM (" + VERSION_SQL
                 + ") v(version) LEFT JOIN data_availability a ON true").execute().map(rows -> {
                     List<Entry> entries = new ArrayList<>();
                     String version = "";
@@ -50,11 +52,11 @@ public class AvailabilityCache {
                     Snapshot fresh = new Snapshot(version, List.copyOf(entries));
                     snapshot = fresh;
                     return fresh;
-                });
+                }));
     }
 
     /** The current data version, read from the database. */
     public Uni<String> version() {
-        return pool.query(VERSION_SQL).execute().map(rows -> rows.iterator().next().getString(0));
+        return guard.call(() -> pool.query(VERSION_SQL).execute().map(rows -> rows.iterator().next().getString(0)));
     }
 }

@@ -17,9 +17,11 @@ import org.tradegateway.query.TradeQuery;
 public class TradeRepository {
     static final int FETCH_SIZE = 500;
     private final Pool pool;
+    private final DatabaseGuard guard;
 
-    public TradeRepository(Pool pool) {
+    public TradeRepository(Pool pool, DatabaseGuard guard) {
         this.pool = pool;
+        this.guard = guard;
     }
 
     /** The availability entries of a snapshot that match the query's type, frequency, classification and reporters. */
@@ -40,7 +42,7 @@ public class TradeRepository {
     }
 
     public Uni<Probe> probe(FactQuery query, int limit) {
-        return pool.preparedQuery(query.probeSql(limit)).execute(query.tuple()).map(rows -> {
+        return guard.call(() -> pool.preparedQuery(query.probeSql(limit)).execute(query.tuple()).map(rows -> {
             List<Row> data = new ArrayList<>();
             String version = "";
             for (Row row : rows) {
@@ -50,20 +52,20 @@ public class TradeRepository {
                 }
             }
             return new Probe(version, data);
-        });
+        }));
     }
 
     /** How many records match, when an answer has more than its first rows. */
     public Uni<Long> count(FactQuery query) {
-        return pool.preparedQuery(query.countSql()).execute(query.tuple())
-                .map(rows -> rows.iterator().next().getLong(0));
+        return guard.call(() -> pool.preparedQuery(query.countSql()).execute(query.tuple())
+                .map(rows -> rows.iterator().next().getLong(0)));
     }
 
     /** The answer's rows, read through a cursor so that memory does not grow with the answer. */
     public Multi<Row> rows(FactQuery query, int limit) {
         return Multi.createFrom().resourceFromUni(
-                () -> pool.getConnection().flatMap(c -> c.begin().map(tx -> new Cursor(c, tx))
-                        .onFailure().call(c::close)),
+                () -> guard.call(() -> pool.getConnection().flatMap(c -> c.begin().map(tx -> new Cursor(c, tx))
+                        .onFailure().call(c::close))),
                 cursor -> cursor.connection().prepare(query.rowsSql(limit)).onItem().transformToMulti(statement ->
                         statement.createStream(FETCH_SIZE, query.tuple()).toMulti()))
                 .withFinalizer(TradeRepository::release);

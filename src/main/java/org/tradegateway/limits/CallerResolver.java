@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tradegateway.config.LimitsConfig;
+import org.tradegateway.data.DatabaseGuard;
 
 /**
  * Recognises the caller: a token selects its account; without one, a client IP inside an account's ranges
@@ -19,6 +20,7 @@ import org.tradegateway.config.LimitsConfig;
  */
 @ApplicationScoped
 public class CallerResolver {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CallerResolver.class);
     private final LimitsConfig config;
     private volatile Snapshot snapshot;
     private final Map<Long, Long> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
@@ -137,6 +139,12 @@ public class CallerResolver {
                     Snapshot fresh = new Snapshot(System.nanoTime(), byHash, byId);
                     snapshot = fresh;
                     return fresh;
-                })));
+                }))).onFailure(failure -> s != null && DatabaseGuard.isOutage(failure)).recoverWithItem(failure -> {
+                    // the database is down: go on with the accounts last read, and ask again one period later
+                    LOG.warnf("accounts could not be read, using those read before: %s", failure.getMessage());
+                    Snapshot stale = new Snapshot(System.nanoTime(), s.tokens(), s.accounts());
+                    snapshot = stale;
+                    return stale;
+                });
     }
 }

@@ -5,7 +5,9 @@ public enum ValidationStatus {
     OK("Ok", 0, ""),
     QUERY_COMPLEXITY("Query complexity", 5002, "your query is too complex. Please simplify."),
     RESULT_TOO_LARGE("Result too large", 5003, "your query would return too many records."),
-    INVALID_PARAMETER("Invalid parameter", 5004, "a parameter value is not valid.");
+    INVALID_PARAMETER("Invalid parameter", 5004, "a parameter value is not valid."),
+    /** The gateway's own: the database is down or the gateway is too busy (HTTP 503 with Retry-After). */
+    SERVICE_UNAVAILABLE("Service unavailable", 5005, "the service cannot answer now. Please retry later.");
 
     private final String title;
     private final int value;

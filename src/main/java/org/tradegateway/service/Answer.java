@@ -4,19 +4,49 @@ import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import org.tradegateway.output.CsvAnswerWriter;
 import org.tradegateway.output.JsonAnswerWriter;
+import org.tradegateway.query.Heading;
 import org.tradegateway.query.OutputFormat;
+import org.tradegateway.query.ServiceUnavailable;
 import org.tradegateway.query.ValidationFailure;
 
-/** A prepared /api/get answer: its content type and the bytes to stream (nothing is read before they are pulled). */
-public record Answer(String contentType, Multi<Buffer> body) {
+/**
+ * A prepared /api/get answer: HTTP status, content type, Retry-After (0 for none), the bytes to stream (nothing is
+ * read before they are pulled) and, for a heavy answer, the place it holds until it ends.
+ */
+public record Answer(int status, String contentType, long retryAfterSeconds, Multi<Buffer> body,
+                     HeavyAnswers.Lease lease) {
 
-    public static Answer of(OutputFormat format, String text) {
-        return new Answer(format.contentType(), Multi.createFrom().item(Buffer.buffer(text)));
+    public static Answer of(OutputFormat format, Multi<Buffer> body) {
+        return new Answer(200, format.contentType(), 0, body, null);
     }
 
-    /** The validation answer of a refused request, in the requested format. */
+    public static Answer of(OutputFormat format, String text) {
+        return of(format, Multi.createFrom().item(Buffer.buffer(text)));
+    }
+
+    /**
+     * The validation answer of a refused request in the requested format: HTTP 200 as the upstream sent it, or 503
+     * with Retry-After when the gateway cannot answer now (the CSV form carries the upstream's failure row).
+     */
     public static Answer failure(OutputFormat format, ValidationFailure failure) {
-        return of(format, format == OutputFormat.CSV ? new CsvAnswerWriter(org.tradegateway.query.Heading.H, false)
-                .noData() : JsonAnswerWriter.failure(failure.status(), failure.getMessage()));
+        String text = format == OutputFormat.CSV ? new CsvAnswerWriter(Heading.H, false).noData()
+                : JsonAnswerWriter.failure(failure.status(), failure.getMessage());
+        if (failure instanceof ServiceUnavailable unavailable) {
+            return new Answer(503, format.contentType(), unavailable.retryAfterSeconds(),
+                    Multi.createFrom().item(Buffer.buffer(text)), null);
+        }
+        return of(format, text);
+    }
+
+    /** The same answer holding a place among the heavy answers, given back when its bytes end however they end. */
+    Answer holding(HeavyAnswers.Lease place) {
+        return new Answer(status, contentType, retryAfterSeconds, body.onTermination().invoke(place::release), place);
+    }
+
+    /** Gives back the place of a heavy answer, if it holds one; safe to call more than once. */
+    public void release() {
+        if (lease != null) {
+            lease.release();
+        }
     }
 }

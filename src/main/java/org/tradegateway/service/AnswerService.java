@@ -37,9 +37,11 @@ public class AnswerService {
     private final LabelDirectory labels;
     private final ZoneId zone;
     private final AnswerMetrics metrics;
+    private final HeavyAnswers heavy;
 
     public AnswerService(TradeRepository repository, AvailabilityCache availability, LabelDirectory labels,
-                         ApiConfig config, AnswerMetrics metrics) {
+                         ApiConfig config, AnswerMetrics metrics, HeavyAnswers heavy) {
+        this.heavy = heavy;
         this.repository = repository;
         this.availability = availability;
         this.labels = labels;
@@ -85,13 +87,15 @@ public class AnswerService {
                     return Uni.createFrom().item(encode(query, rows.size(), countStart, OffsetDateTime.now(zone),
                             requestStart, mapper, Multi.createFrom().item(rows), records));
                 }
-                return repository.count(factQuery).map(total -> {
+                // counted and perhaps streamed: this holds a place among the heavy answers until it ends
+                return heavy.acquire().flatMap(place -> repository.count(factQuery).map(total -> {
                     Multi<List<Row>> chunks = query.max() <= probe
                             ? Multi.createFrom().item(rows.subList(0, query.max()))
                             : repository.rows(factQuery, query.max()).group().intoLists().of(ROWS_PER_CHUNK);
-                    return encode(query, total, countStart, OffsetDateTime.now(zone), requestStart, mapper,
+                    Answer answer = encode(query, total, countStart, OffsetDateTime.now(zone), requestStart, mapper,
                             chunks, records);
-                });
+                    return answer.holding(place);
+                }).onFailure().invoke(place::release).onCancellation().invoke(place::release));
             });
         });
     }
@@ -109,7 +113,7 @@ public class AnswerService {
             if (total == 0) {
                 return Answer.of(OutputFormat.CSV, csv.noData());
             }
-            return new Answer(OutputFormat.CSV.contentType(), Multi.createBy().concatenating().streams(
+            return Answer.of(OutputFormat.CSV, Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(Buffer.buffer(csv.header())),
                     chunks.map(rows -> {
                         metrics.records(rows.size());
@@ -120,7 +124,7 @@ public class AnswerService {
                     })));
         }
         JsonAnswerWriter json = new JsonAnswerWriter();
-        return new Answer(OutputFormat.JSON.contentType(), Multi.createBy().concatenating().streams(
+        return Answer.of(OutputFormat.JSON, Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(Buffer.buffer(json.head(total, countStart, countEnd, requestStart))),
                 chunks.map(rows -> {
                     metrics.records(rows.size());

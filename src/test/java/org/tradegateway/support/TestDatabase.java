@@ -20,7 +20,8 @@ import org.tradegateway.db.EmbeddedDatabase;
 @QuarkusTestResource(value = TestDatabase.class, restrictToAnnotatedClass = false)
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     private static DatabaseTarget target;
-    private EmbeddedDatabase embedded;
+    private static volatile EmbeddedDatabase embedded;
+    private static Path embeddedDirectory;
     private DatabaseTarget adminTarget;
 
     /** The database the Quarkus tests run against. */
@@ -48,6 +49,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         } else {
             Path dir = Path.of("target", "test-postgres").toAbsolutePath();
             deleteRecursively(dir);
+            embeddedDirectory = dir;
             embedded = EmbeddedDatabase.start(dir, 0);
             target = embedded.target();
         }
@@ -61,10 +63,30 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
+    /** Whether the tests run on the embedded server, which they may stop and start again. */
+    public static boolean restartable() {
+        return embeddedDirectory != null;
+    }
+
+    /** Stops the embedded server, as an outage would; {@link #startAgain()} brings it back on the same port. */
+    public static synchronized void stopServer() {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+
+    public static synchronized void startAgain() {
+        if (embedded == null && embeddedDirectory != null) {
+            embedded = EmbeddedDatabase.start(embeddedDirectory, target.port());
+        }
+    }
+
     @Override
     public void stop() {
         if (embedded != null) {
             embedded.close();
+            embedded = null;
         }
         if (adminTarget != null) {
             execute(adminTarget, "DROP DATABASE IF EXISTS " + target.database() + " WITH (FORCE)");

@@ -1,0 +1,111 @@
+package org.tradegateway.data;
+
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.CompositeException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+import org.tradegateway.config.QueryConfig;
+import org.tradegateway.query.ServiceUnavailable;
+import org.tradegateway.query.ValidationFailure;
+import org.tradegateway.query.ValidationStatus;
+
+/**
+ * SmallRye Fault Tolerance around the calls that answer /api/get: a circuit breaker shared by all of them opens
+ * when the database cannot be reached, so that requests are refused at once (503) instead of waiting on a dead
+ * server, and closes by itself after one call succeeds again; a timeout a little longer than PostgreSQL's own
+ * statement timeout catches a server that stopped answering. A statement cancelled by PostgreSQL for running too
+ * long is the query's fault, not the database's: it becomes a 5002 answer and leaves the breaker alone.
+ */
+@ApplicationScoped
+public class DatabaseGuard {
+    /** The circuit breaker's name, for its metrics and its state. */
+    public static final String BREAKER = "database";
+    private static final Logger LOG = Logger.getLogger(DatabaseGuard.class);
+    /** Connection failures, shutdowns, refused connections, too many connections. */
+    private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final String QUERY_CANCELED = "57014";
+    private final Guard guard;
+    private final QueryConfig config;
+
+    public DatabaseGuard(QueryConfig config) {
+        this.config = config;
+        this.guard = Guard.create().withDescription("database calls of /api/get")
+                .withCircuitBreaker().name(BREAKER)
+                .requestVolumeThreshold(config.breakerWindow()).failureRatio(0.5).successThreshold(1)
+                .delay(config.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                .when(DatabaseGuard::isOutage)
+                .onStateChange(state -> LOG.infof("database circuit breaker %s", state)).done()
+                .withTimeout().duration(config.timeout().toMillis() + 5_000, ChronoUnit.MILLIS).done()
+                .withThreadOffload(false)
+                .build();
+    }
+
+    /** Runs one database call under the breaker and the timeout, failures translated for the caller. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> Uni<T> call(Supplier<Uni<T>> work) {
+        Uni<T> guarded = (Uni<T>) guard.get((Supplier) work, Uni.class);
+        return guarded.onFailure().transform(this::translate);
+    }
+
+    /** A failure as the client should see it: 503 for an outage, 5002 for a cancelled statement. */
+    public Throwable translate(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ValidationFailure) {
+            return cause;
+        }
+        if (isOutage(cause)) {
+            return new ServiceUnavailable("The database is unavailable. Please retry later.",
+                    seconds(config.breakerDelay().toMillis()));
+        }
+        if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
+            long limit = seconds(config.timeout().toMillis());
+            return new ValidationFailure(ValidationStatus.QUERY_COMPLEXITY, "The query ran longer than " + limit
+                    + (limit == 1 ? " second" : " seconds") + " and was stopped."
+                    + " Select fewer reporters, partners, periods or commodities.");
+        }
+        return cause;
+    }
+
+    /** Whether a failure says the database cannot be used, as opposed to a problem of one statement. */
+    public static boolean isOutage(Throwable failure) {
+        for (Throwable t = unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg) {
+                String state = pg.getSqlState();
+                return state != null && (state.startsWith("08") || OUTAGE_STATES.contains(state));
+            }
+            if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof IOException
+                    || t instanceof CircuitBreakerOpenException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (t instanceof io.vertx.core.VertxException && message != null
+                    && (message.contains("closed") || message.contains("Connection"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompositeException composite && !composite.getCauses().isEmpty()) {
+            t = composite.getCauses().get(0);
+        }
+        return t;
+    }
+
+    private static long seconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
+    }
+}

@@ -1,0 +1,203 @@
+package org.tradegateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tradegateway.ingest.synthetic.GeneratorSource;
+import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.support.Imports;
+import org.tradegateway.support.TestDatabase;
+
+/**
+ * The gateway under trouble: a statement that runs too long is cancelled inside PostgreSQL, heavy answers beyond
+ * the bulkhead and its queue get 503, and with the database stopped /api/get answers 503 within a second and
+ * serves again by itself once the database is back.
+ */
+@QuarkusTest
+@TestProfile(FaultToleranceTest.Faults.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceTest {
+    private static final String ONE_ROW = "/api/get?r=842&p=156&ps=2041&rg=2&cc=TOTAL";
+    private static final String HEAVY = "/api/get?r=all&p=0&ps=2041&rg=2&cc=AG6&max=100000";
+
+    /** One second of query time, one heavy answer with one waiting for at most a second, a one-second breaker. */
+    public static class Faults implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("trade.query.timeout", "1s", "trade.query.heavy-limit", "1", "trade.query.heavy-queue", "1",
+                    "trade.query.heavy-queue-wait", "1s", "trade.query.breaker-delay", "1s",
+                    "trade.query.busy-retry-after", "2s");
+        }
+    }
+
+    @BeforeAll
+    void load() throws Exception {
+        Imports.load(new GeneratorSource(new GeneratorSettings(2041, 2041, 150_000, Classification.H4, 11)));
+    }
+
+    @AfterAll
+    void drop() throws Exception {
+        Imports.dropNamed("synthetic-H4-2041");
+    }
+
+    private static JsonNode json(Response response) throws Exception {
+        return new ObjectMapper().readTree(response.asString());
+    }
+
+    @Test
+    @Order(1)
+    void shouldCancelTheStatementInPostgresWhenTheQueryTimeoutPasses() throws Exception {
+        assertEquals(200, given().urlEncodingEnabled(false).get(ONE_ROW).statusCode());
+        try (Connection locker = TestDatabase.connect(); Connection observer = TestDatabase.connect()) {
+            locker.setAutoCommit(false);
+            try (Statement st = locker.createStatement()) {
+                st.execute("LOCK TABLE trade_fact, trade_flow IN ACCESS EXCLUSIVE MODE");
+            }
+            long start = System.nanoTime();
+            Response response = given().urlEncodingEnabled(false).get(ONE_ROW);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(200, response.statusCode());
+            JsonNode answer = json(response);
+            assertEquals(5002, answer.at("/validation/status/value").asInt());
+            assertEquals("The query ran longer than 1 second and was stopped. Select fewer reporters, partners,"
+                    + " periods or commodities.", answer.at("/validation/message").asText());
+            assertTrue(millis >= 900 && millis < 5_000, "answered after " + millis + " ms");
+            // the lock is still held: a statement only abandoned by the gateway would still be waiting for it
+            assertEquals(0, waitingGatewayStatements(observer));
+            locker.rollback();
+        }
+        assertEquals(200, given().urlEncodingEnabled(false).get(ONE_ROW).statusCode());
+    }
+
+    private static int waitingGatewayStatements(Connection c) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE application_name = 'trade-gateway' AND state = 'active' AND wait_event_type = 'Lock'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shouldAnswer503WithRetryAfterWhenHeavyAnswersAndTheirQueueAreFull() throws Exception {
+        try (Socket holder = open(HEAVY)) {
+            // its status line means it was counted and is streaming: it holds the only place while it is not read
+            assertEquals("HTTP/1.1 200 OK", statusLine(holder));
+            try (Socket waiter = open(HEAVY)) {
+                Response refused = given().urlEncodingEnabled(false).get(HEAVY);
+                assertEquals(503, refused.statusCode());
+                assertEquals("2", refused.header("Retry-After"));
+                assertEquals("application/json; charset=utf-8", refused.contentType());
+                JsonNode answer = json(refused);
+                assertEquals("Service unavailable", answer.at("/validation/status/name").asText());
+                assertEquals(5005, answer.at("/validation/status/value").asInt());
+                assertEquals(0, answer.get("dataset").size());
+                // the one that waited gives up after the queue wait, with the same answer
+                assertEquals("HTTP/1.1 503 Service Unavailable", statusLine(waiter));
+
+                Response csv = given().urlEncodingEnabled(false).get(HEAVY + "&fmt=csv");
+                assertEquals(503, csv.statusCode());
+                assertEquals("text/csv; charset=utf-8", csv.contentType());
+                assertTrue(csv.asString().endsWith(ApiGetAnswerTest.NO_DATA), csv.asString());
+
+                // small answers are not held back by large ones
+                assertEquals(200, given().urlEncodingEnabled(false).get(ONE_ROW).statusCode());
+            }
+        }
+        // the place is given back when the client goes away
+        Response served = awaitStatus(HEAVY, 200, 10_000);
+        JsonNode answer = json(served);
+        assertEquals(answer.at("/validation/count/value").asInt(), answer.get("dataset").size());
+        assertTrue(answer.get("dataset").size() > 2_000, "rows: " + answer.get("dataset").size());
+    }
+
+    @Test
+    @Order(3)
+    void shouldAnswer503WithinASecondWhileTheDatabaseIsDownAndServeAgainWhenItIsBack() throws Exception {
+        assumeTrue(TestDatabase.restartable(), "the database is an external server, which the tests do not stop");
+        TestDatabase.stopServer();
+        try {
+            for (int i = 0; i < 8; i++) {
+                boolean csv = i % 2 == 1;
+                long start = System.nanoTime();
+                Response response = given().urlEncodingEnabled(false).get(ONE_ROW + (csv ? "&fmt=csv" : ""));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis < 1_000, "request " + i + " answered after " + millis + " ms");
+                assertEquals(503, response.statusCode(), response.asString());
+                assertEquals("1", response.header("Retry-After"));
+                if (csv) {
+                    assertTrue(response.asString().endsWith(ApiGetAnswerTest.NO_DATA), response.asString());
+                } else {
+                    JsonNode answer = json(response);
+                    assertEquals(5005, answer.at("/validation/status/value").asInt());
+                    assertEquals("The database is unavailable. Please retry later.",
+                            answer.at("/validation/message").asText());
+                }
+            }
+        } finally {
+            TestDatabase.startAgain();
+        }
+        long back = System.nanoTime();
+        JsonNode answer = json(awaitStatus(ONE_ROW, 200, 15_000));
+        long millis = (System.nanoTime() - back) / 1_000_000;
+        assertEquals(1, answer.get("dataset").size());
+        assertEquals(842, answer.at("/dataset/0/rtCode").asInt());
+        assertTrue(millis < 10_000, "served again after " + millis + " ms");
+    }
+
+    private static Response awaitStatus(String url, int status, long limitMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + limitMillis;
+        Response response;
+        do {
+            response = given().urlEncodingEnabled(false).get(url);
+            if (response.statusCode() == status) {
+                return response;
+            }
+            Thread.sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        throw new AssertionError("still " + response.statusCode() + " after " + limitMillis + " ms: "
+                + response.asString());
+    }
+
+    private static Socket open(String url) throws Exception {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        socket.setReceiveBufferSize(4096);
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + url + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    private static String statusLine(Socket socket) throws Exception {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII),
+                64).readLine();
+    }
+}
