@@ -29,6 +29,9 @@ public class Main {
             return;
         }
         useDatabase(db.target());
+        if (db.startedHere() != null) {
+            db.startedHere().stopAfter(org.tradegateway.db.ServerShutdown.stopped());
+        }
         Quarkus.run(Gateway.class, (exitCode, failure) -> {
             if (failure != null) {
                 System.err.println("trade-gateway: could not start: " + describe(failure));

