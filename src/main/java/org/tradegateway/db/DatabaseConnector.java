@@ -34,6 +34,10 @@ public final class DatabaseConnector {
             check(target);
             return new OpenDatabase(target, null);
         }
+        if (io.quarkus.runtime.ImageMode.current() == io.quarkus.runtime.ImageMode.NATIVE_RUN) {
+            throw new StartupProblem("the native executable has no embedded PostgreSQL: set TRADE_DB_URL (with"
+                    + " TRADE_DB_USER and TRADE_DB_PASSWORD) to the server to use");
+        }
         Path dir = settings.embeddedDataDirectory();
         Integer runningPort = runningServerPort(dir);
         if (runningPort != null) {
