@@ -17,6 +17,7 @@ import org.tradegateway.data.AvailabilityRepository.Availability;
 import org.tradegateway.data.AvailabilityRepository.Filter;
 import org.tradegateway.output.BulkFiles;
 import org.tradegateway.output.Json;
+import org.tradegateway.output.Utf8Builder;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.service.BulkService;
 
@@ -41,7 +42,7 @@ public class BulkListResource {
         }
         LocalDate today = LocalDate.now();
         return availability.find(filter).map(rows -> {
-            StringBuilder sb = new StringBuilder(rows.size() * 300).append('[');
+            Utf8Builder sb = new Utf8Builder(rows.size() * 300).append('[');
             for (int i = 0; i < rows.size(); i++) {
                 Availability a = rows.get(i);
                 if (i > 0) {
@@ -52,8 +53,8 @@ public class BulkListResource {
                         .append("\",\"px\":\"").append(a.px()).append("\",\"r\":\"").append(reporter)
                         .append("\",\"ps\":\"").append(a.period()).append("\",\"name\":");
                 Json.string(sb, BulkFiles.name(a.type(), reporter, a.period(), a.freq(), a.px(), a.published(), today));
-                sb.append(",\"publicationDate\":\"").append(a.published()).append("T00:00:00\",\"extractDate\":\"")
-                        .append(today).append("T00:00:00\",\"downloadUri\":");
+                sb.append(",\"publicationDate\":\"").append(a.published().toString()).append("T00:00:00\",\"extractDate\":\"")
+                        .append(today.toString()).append("T00:00:00\",\"downloadUri\":");
                 Json.string(sb, BulkFiles.downloadUri(a.type(), a.freq(), a.period(), reporter, a.px()));
                 sb.append('}');
             }

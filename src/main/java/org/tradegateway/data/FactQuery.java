@@ -73,11 +73,6 @@ public final class FactQuery {
         return values.stream().map(Integer::shortValue).toArray(Short[]::new);
     }
 
-    /** The number of matching records. */
-    public String countSql() {
-        return "SELECT count(*) FROM (" + union + ") u";
-    }
-
     /** Index of the data version column that {@link #probeSql} adds after the record columns. */
     public static final int PROBE_VERSION_COLUMN = 21;
 
@@ -88,6 +83,23 @@ public final class FactQuery {
     public String probeSql(int limit) {
         return "SELECT u.*, v.version FROM (" + AvailabilityCache.VERSION_SQL + ") v(version) LEFT JOIN ("
                 + rowsSql(limit) + ") u ON true" + ORDER.replace(" BY ", " BY u.").replace(", ", ", u.");
+    }
+
+    /** Name of the data version column that {@link #streamSql} adds after the record columns. */
+    public static final String VERSION_COLUMN = "version";
+    /** Name of the column of {@link #streamSql} that counts every matching record, before the limit. */
+    public static final String TOTAL_COLUMN = "total";
+
+    /**
+     * The rows of a large answer, for a cursor: ordered, at most {@code limit}, each with the data version they are
+     * read at and, when {@code withTotal}, the number of all matching records (what {@code count.value} reports).
+     * Both are computed in the same pass as the rows, so a large answer runs one statement, not a count and then
+     * the rows.
+     */
+    public String streamSql(int limit, boolean withTotal) {
+        return "SELECT u.*, (" + AvailabilityCache.VERSION_SQL + ") AS " + VERSION_COLUMN
+                + (withTotal ? ", count(*) OVER () AS " + TOTAL_COLUMN : "") + " FROM (" + union + ") u" + ORDER
+                + " LIMIT " + limit;
     }
 
     /** The rows, ordered, at most {@code limit}. */

@@ -16,6 +16,10 @@ import org.tradegateway.query.TradeQuery;
 @ApplicationScoped
 public class TradeRepository {
     static final int FETCH_SIZE = 500;
+    /** Rows of a large answer read before its first byte is sent (and then per read while it streams). */
+    static final int FIRST_FETCH = 1000;
+    /** Rows of a large answer read at a time after the first. */
+    static final int NEXT_FETCH = 5000;
     private final Pool pool;
     private final DatabaseGuard guard;
 
@@ -55,10 +59,17 @@ public class TradeRepository {
         }));
     }
 
-    /** How many records match, when an answer has more than its first rows. */
-    public Uni<Long> count(FactQuery query) {
-        return guard.call(() -> pool.preparedQuery(query.countSql()).execute(query.tuple())
-                .map(rows -> rows.iterator().next().getLong(0)));
+    /**
+     * Opens a cursor over a large answer and reads its first rows ({@link StreamedRows}); the rest is read as it is
+     * sent. The cursor holds a connection until {@link StreamedRows#close()}.
+     */
+    public Uni<StreamedRows> open(FactQuery query, int limit, boolean withTotal) {
+        return guard.call(() -> pool.getConnection().flatMap(c -> c.begin()
+                .flatMap(tx -> c.prepare(query.streamSql(limit, withTotal)).flatMap(statement -> {
+                    io.vertx.mutiny.sqlclient.Cursor cursor = statement.cursor(query.tuple());
+                    return cursor.read(FIRST_FETCH).map(first -> new StreamedRows(c, tx, cursor, first, withTotal));
+                }))
+                .onFailure().call(c::close)));
     }
 
     /** The answer's rows, read through a cursor so that memory does not grow with the answer. */

@@ -20,7 +20,7 @@ public final class AvailabilityWriter {
         if (rows.isEmpty()) {
             return NO_DATA_JSON;
         }
-        StringBuilder sb = new StringBuilder(rows.size() * 200);
+        Utf8Builder sb = new Utf8Builder(rows.size() * 200);
         sb.append('[');
         for (int i = 0; i < rows.size(); i++) {
             Availability a = rows.get(i);
@@ -48,7 +48,7 @@ public final class AvailabilityWriter {
     }
 
     public static String csv(List<Availability> rows) {
-        StringBuilder sb = new StringBuilder(rows.size() * 120 + 120);
+        Utf8Builder sb = new Utf8Builder(rows.size() * 120 + 120);
         sb.append(String.join(",", FIELDS)).append("\r\n");
         if (rows.isEmpty()) {
             return sb.append(",,,,,,0,,,0\r\n").toString();
@@ -60,7 +60,7 @@ public final class AvailabilityWriter {
             sb.append(',').append(a.reporter()).append(',');
             CsvAnswerWriter.text(sb, a.reporterName());
             sb.append(',').append(a.period()).append(',').append(a.records()).append(',').append(a.original() ? 1 : 0)
-                    .append(',').append(a.published()).append("T00:00:00,").append(a.partnerDetail() ? 1 : 0)
+                    .append(',').append(a.published().toString()).append("T00:00:00,").append(a.partnerDetail() ? 1 : 0)
                     .append("\r\n");
         }
         return sb.toString();

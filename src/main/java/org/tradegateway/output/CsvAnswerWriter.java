@@ -50,7 +50,7 @@ public final class CsvAnswerWriter {
     }
 
     public String header() {
-        StringBuilder sb = new StringBuilder(512);
+        Utf8Builder sb = new Utf8Builder(512);
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 sb.append(',');
@@ -66,7 +66,7 @@ public final class CsvAnswerWriter {
         return header() + NO_DATA + "\r\n";
     }
 
-    public void row(StringBuilder sb, LegacyRecord r) {
+    public void row(Utf8Builder sb, LegacyRecord r) {
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 sb.append(',');
@@ -76,7 +76,7 @@ public final class CsvAnswerWriter {
         sb.append("\r\n");
     }
 
-    private void value(StringBuilder sb, Field f, LegacyRecord r) {
+    private void value(Utf8Builder sb, Field f, LegacyRecord r) {
         if (services && (f == Field.RT_ISO || f == Field.PT_ISO)) {
             return;
         }
@@ -119,20 +119,20 @@ public final class CsvAnswerWriter {
         }
     }
 
-    private static void integer(StringBuilder sb, Integer v) {
+    private static void integer(Utf8Builder sb, Integer v) {
         if (v != null) {
             sb.append(v.intValue());
         }
     }
 
-    private static void number(StringBuilder sb, Double v) {
+    private static void number(Utf8Builder sb, Double v) {
         if (v != null) {
             Numbers.append(sb, v);
         }
     }
 
     /** RFC 4180: quoted only when it holds a comma, a quote or a line break; quotes doubled. */
-    static void text(StringBuilder sb, String s) {
+    static void text(Utf8Builder sb, String s) {
         if (s == null || s.isEmpty()) {
             return;
         }

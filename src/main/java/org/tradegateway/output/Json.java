@@ -7,9 +7,13 @@ public final class Json {
     private Json() {
     }
 
-    public static void string(StringBuilder sb, String s) {
+    public static void string(Utf8Builder sb, String s) {
         if (s == null) {
             sb.append("null");
+            return;
+        }
+        if (plain(s)) {
+            sb.append('"').append(s).append('"');
             return;
         }
         sb.append('"');
@@ -33,7 +37,18 @@ public final class Json {
         sb.append('"');
     }
 
-    static void integer(StringBuilder sb, Integer value) {
+    /** Whether a string needs no escaping: no quote, no backslash, no control character. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void integer(Utf8Builder sb, Integer value) {
         if (value == null) {
             sb.append("null");
         } else {
@@ -41,7 +56,7 @@ public final class Json {
         }
     }
 
-    static void number(StringBuilder sb, Double value) {
+    static void number(Utf8Builder sb, Double value) {
         if (value == null) {
             sb.append("null");
         } else {

@@ -18,7 +18,7 @@ public final class JsonAnswerWriter {
 
     /** The whole answer of a request that failed validation (HTTP 200, no data). */
     public static String failure(ValidationStatus status, String message) {
-        StringBuilder sb = new StringBuilder(400);
+        Utf8Builder sb = new Utf8Builder(400);
         sb.append("{\"validation\":{\"status\":");
         status(sb, status);
         sb.append(",\"message\":");
@@ -36,7 +36,7 @@ public final class JsonAnswerWriter {
      * @param requestStart  when the request arrived (the dataset timer covers the preparation of the answer)
      */
     public String head(long total, OffsetDateTime countStart, OffsetDateTime countEnd, OffsetDateTime requestStart) {
-        StringBuilder sb = new StringBuilder(600);
+        Utf8Builder sb = new Utf8Builder(600);
         sb.append("{\"validation\":{\"status\":");
         status(sb, ValidationStatus.OK);
         sb.append(",\"message\":null,\"count\":");
@@ -51,7 +51,7 @@ public final class JsonAnswerWriter {
         return "]}";
     }
 
-    private static void status(StringBuilder sb, ValidationStatus status) {
+    private static void status(Utf8Builder sb, ValidationStatus status) {
         sb.append("{\"name\":");
         Json.string(sb, status.title());
         sb.append(",\"value\":").append(status.value()).append(",\"category\":0,\"description\":");
@@ -59,7 +59,7 @@ public final class JsonAnswerWriter {
         sb.append(",\"helpUrl\":\"\"}");
     }
 
-    private static void timer(StringBuilder sb, Long value, OffsetDateTime start, OffsetDateTime end) {
+    private static void timer(Utf8Builder sb, Long value, OffsetDateTime start, OffsetDateTime end) {
         sb.append('{');
         if (value != null) {
             sb.append("\"value\":").append(value).append(',');
@@ -72,7 +72,7 @@ public final class JsonAnswerWriter {
     }
 
     /** Appends one record with its 35 keys in upstream order. */
-    public void row(StringBuilder sb, LegacyRecord r) {
+    public void row(Utf8Builder sb, LegacyRecord r) {
         if (!firstRow) {
             sb.append(',');
         }

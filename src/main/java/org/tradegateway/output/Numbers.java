@@ -5,7 +5,7 @@ final class Numbers {
     private Numbers() {
     }
 
-    static void append(StringBuilder out, double value) {
+    static void append(Utf8Builder out, double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             out.append((long) value);
         } else {

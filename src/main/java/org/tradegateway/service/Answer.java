@@ -11,10 +11,9 @@ import org.tradegateway.query.ValidationFailure;
 
 /**
  * A prepared /api/get answer: HTTP status, content type, Retry-After (0 for none), the bytes to stream (nothing is
- * read before they are pulled) and, for a heavy answer, the place it holds until it ends.
+ * read before they are pulled) and, for a heavy answer, what gives back its place and its connection when it ends.
  */
-public record Answer(int status, String contentType, long retryAfterSeconds, Multi<Buffer> body,
-                     HeavyAnswers.Lease lease) {
+public record Answer(int status, String contentType, long retryAfterSeconds, Multi<Buffer> body, Runnable onEnd) {
 
     public static Answer of(OutputFormat format, Multi<Buffer> body) {
         return new Answer(200, format.contentType(), 0, body, null);
@@ -38,15 +37,21 @@ public record Answer(int status, String contentType, long retryAfterSeconds, Mul
         return of(format, text);
     }
 
-    /** The same answer holding a place among the heavy answers, given back when its bytes end however they end. */
-    Answer holding(HeavyAnswers.Lease place) {
-        return new Answer(status, contentType, retryAfterSeconds, body.onTermination().invoke(place::release), place);
+    /** The same answer with resources to give back once, when its bytes end however they end. */
+    Answer holding(Runnable end) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true)) {
+                end.run();
+            }
+        };
+        return new Answer(status, contentType, retryAfterSeconds, body.onTermination().invoke(once), once);
     }
 
-    /** Gives back the place of a heavy answer, if it holds one; safe to call more than once. */
+    /** Gives back what a heavy answer holds, if anything; safe to call more than once. */
     public void release() {
-        if (lease != null) {
-            lease.release();
+        if (onEnd != null) {
+            onEnd.run();
         }
     }
 }

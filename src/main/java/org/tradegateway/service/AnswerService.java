@@ -18,6 +18,7 @@ import org.tradegateway.data.SlicePlanner;
 import org.tradegateway.data.TradeRepository;
 import org.tradegateway.output.CsvAnswerWriter;
 import org.tradegateway.output.JsonAnswerWriter;
+import org.tradegateway.output.Utf8Builder;
 import org.tradegateway.query.OutputFormat;
 import org.tradegateway.query.TradeQuery;
 import org.tradegateway.refs.ReferenceData;
@@ -31,7 +32,6 @@ import org.tradegateway.refs.ReferenceData;
 public class AnswerService {
     /** Answers up to this many rows are read in one statement, without a separate count or a cursor. */
     static final int PROBE_ROWS = 1000;
-    private static final int ROWS_PER_CHUNK = 256;
     private final TradeRepository repository;
     private final AvailabilityCache availability;
     private final LabelDirectory labels;
@@ -74,29 +74,62 @@ public class AnswerService {
                     : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false, records)));
         }
         FactQuery factQuery = FactQuery.of(query, slices);
+        if (likelyLarge(query)) {
+            return streamed(query, factQuery, snapshot, requestStart, mayRetry, records);
+        }
         int probe = Math.min(query.max(), PROBE_ROWS);
         OffsetDateTime countStart = OffsetDateTime.now(zone);
         return repository.probe(factQuery, probe + 1).flatMap(first -> {
             if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
                 return availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false, records));
             }
-            return labels.at(first.dataVersion()).flatMap(current -> {
-                RecordMapper mapper = new RecordMapper(ReferenceData.get(), current);
-                List<Row> rows = first.rows();
-                if (rows.size() <= probe) {
-                    return Uni.createFrom().item(encode(query, rows.size(), countStart, OffsetDateTime.now(zone),
-                            requestStart, mapper, Multi.createFrom().item(rows), records));
-                }
-                // counted and perhaps streamed: this holds a place among the heavy answers until it ends
-                return heavy.acquire().flatMap(place -> repository.count(factQuery).map(total -> {
-                    Multi<List<Row>> chunks = query.max() <= probe
-                            ? Multi.createFrom().item(rows.subList(0, query.max()))
-                            : repository.rows(factQuery, query.max()).group().intoLists().of(ROWS_PER_CHUNK);
-                    Answer answer = encode(query, total, countStart, OffsetDateTime.now(zone), requestStart, mapper,
-                            chunks, records);
-                    return answer.holding(place);
-                }).onFailure().invoke(place::release).onCancellation().invoke(place::release));
-            });
+            if (first.rows().size() > probe) {
+                return streamed(query, factQuery, snapshot, requestStart, mayRetry, records);
+            }
+            return labels.at(first.dataVersion()).map(current -> encode(query, first.rows().size(), countStart,
+                    OffsetDateTime.now(zone), requestStart, new RecordMapper(ReferenceData.get(), current),
+                    Multi.createFrom().item(first.rows()), records));
+        });
+    }
+
+    /**
+     * Whether an answer will most likely be large (every reporter or every partner, below the total), so that it
+     * goes straight to a cursor instead of first reading its first rows in a statement of their own.
+     */
+    static boolean likelyLarge(TradeQuery query) {
+        boolean totalOnly = !query.commodities().all() && query.commodities().allLevels().equals(List.of(0));
+        return query.max() > PROBE_ROWS && !totalOnly && (query.reporters().all() || query.partners().all());
+    }
+
+    /**
+     * A large answer: one statement through a cursor reads the rows with the data version and, for JSON, the
+     * total count; its first rows are read before the first byte, the rest as the client takes them. The answer
+     * holds a place among the heavy answers, and its connection, until it ends however it ends.
+     */
+    private Uni<Answer> streamed(TradeQuery query, FactQuery factQuery, AvailabilityCache.Snapshot snapshot,
+                                 OffsetDateTime requestStart, boolean mayRetry,
+                                 java.util.concurrent.atomic.AtomicLong records) {
+        boolean withTotal = query.format() == OutputFormat.JSON;
+        return heavy.acquire().flatMap(place -> {
+            OffsetDateTime countStart = OffsetDateTime.now(zone);
+            return repository.open(factQuery, query.max(), withTotal)
+                    .onFailure().invoke(place::release).onCancellation().invoke(place::release)
+                    .flatMap(rows -> {
+                        Runnable end = () -> {
+                            rows.close();
+                            place.release();
+                        };
+                        if (rows.first().isEmpty() || !rows.version().equals(snapshot.version())) {
+                            // nothing matched, or an import or a drop came in between: plan again on a fresh copy
+                            end.run();
+                            return !mayRetry ? Uni.createFrom().item(empty(query, requestStart, records))
+                                    : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false,
+                                            records));
+                        }
+                        return labels.at(rows.version()).map(current -> encode(query, rows.total(), countStart,
+                                OffsetDateTime.now(zone), requestStart, new RecordMapper(ReferenceData.get(), current),
+                                rows.all(), records).holding(end)).onFailure().invoke(end);
+                    });
         });
     }
 
@@ -118,9 +151,9 @@ public class AnswerService {
                     chunks.map(rows -> {
                         metrics.records(rows.size());
                         records.addAndGet(rows.size());
-                        StringBuilder sb = new StringBuilder(rows.size() * 300);
+                        Utf8Builder sb = new Utf8Builder(rows.size() * 300);
                         rows.forEach(row -> csv.row(sb, mapper.map(row)));
-                        return Buffer.buffer(sb.toString());
+                        return sb.toBuffer();
                     })));
         }
         JsonAnswerWriter json = new JsonAnswerWriter();
@@ -129,9 +162,9 @@ public class AnswerService {
                 chunks.map(rows -> {
                     metrics.records(rows.size());
                     records.addAndGet(rows.size());
-                    StringBuilder sb = new StringBuilder(rows.size() * 700);
+                    Utf8Builder sb = new Utf8Builder(rows.size() * 700);
                     rows.forEach(row -> json.row(sb, mapper.map(row)));
-                    return Buffer.buffer(sb.toString());
+                    return sb.toBuffer();
                 }),
                 Multi.createFrom().item(Buffer.buffer(json.tail()))));
     }

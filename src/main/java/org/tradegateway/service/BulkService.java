@@ -23,6 +23,7 @@ import org.tradegateway.data.SlicePlanner;
 import org.tradegateway.data.TradeRepository;
 import org.tradegateway.output.BulkFiles;
 import org.tradegateway.output.CsvAnswerWriter;
+import org.tradegateway.output.Utf8Builder;
 import org.tradegateway.query.CommoditySelection;
 import org.tradegateway.query.Heading;
 import org.tradegateway.query.OutputFormat;
@@ -91,9 +92,9 @@ public class BulkService {
                     z.write(csv.header().getBytes(StandardCharsets.UTF_8));
                 })),
                 chunks.map(rows -> write(zip, sink, z -> {
-                    StringBuilder sb = new StringBuilder(rows.size() * 200);
+                    Utf8Builder sb = new Utf8Builder(rows.size() * 200);
                     rows.forEach(row -> csv.row(sb, mapper.map(row)));
-                    z.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                    sb.writeTo(z);
                 })),
                 Multi.createFrom().item(() -> write(zip, sink, z -> {
                     z.closeEntry();
