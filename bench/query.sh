@@ -46,7 +46,7 @@ rate() { awk '/Requests\/sec/ {print $2}'; }
 p() { awk -v q="$1%" '$1 == q {print $2}'; }
 ms() { sed -E 's/([0-9.]+)us/\1 0.001/; s/([0-9.]+)ms/\1 1/; s/([0-9.]+)s$/\1 1000/' | awk '{printf "%.2f", $1 * $2}'; }
 
-bench "$(one 2021)" 5s > /dev/null   # warm-up
+bench "$(one 2021)" 60s > /dev/null   # warm-up: the JIT is still compiling the one-row path after a minute
 trivial=$(bench /q/health/live)
 onerow=$(bench "$(one 2021)")
 small_run=$(bench "$(one 2020)" 15s)
