@@ -53,8 +53,9 @@ public class BulkListResource {
                         .append("\",\"px\":\"").append(a.px()).append("\",\"r\":\"").append(reporter)
                         .append("\",\"ps\":\"").append(a.period()).append("\",\"name\":");
                 Json.string(sb, BulkFiles.name(a.type(), reporter, a.period(), a.freq(), a.px(), a.published(), today));
-                sb.append(",\"publicationDate\":\"").append(a.published().toString()).append("T00:00:00\",\"extractDate\":\"")
-                        .append(today.toString()).append("T00:00:00\",\"downloadUri\":");
+                sb.append(",\"publicationDate\":\"").append(a.published().toString())
+                        .append("T00:00:00\",\"extractDate\":\"").append(today.toString())
+                        .append("T00:00:00\",\"downloadUri\":");
                 Json.string(sb, BulkFiles.downloadUri(a.type(), a.freq(), a.period(), reporter, a.px()));
                 sb.append('}');
             }

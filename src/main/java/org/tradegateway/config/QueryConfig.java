@@ -16,7 +16,7 @@ public interface QueryConfig {
     @WithDefault("30s")
     Duration timeout();
 
-    /** Heavy answers (more rows than the first read) counted and streamed at the same time. */
+    /** Heavy answers (read through a cursor: more rows than the first read) streamed at the same time. */
     @WithName("heavy-limit")
     @WithDefault("4")
     int heavyLimit();

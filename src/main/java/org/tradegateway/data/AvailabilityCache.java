@@ -38,8 +38,9 @@ public class AvailabilityCache {
     }
 
     public Uni<Snapshot> reload() {
-        return guard.call(() -> pool.query("SELECT v.version, a.type, a.freq, a.px, a.reporter, a.period, a.from_flows FROM (" + VERSION_SQL
-                + ") v(version) LEFT JOIN data_availability a ON true").execute().map(rows -> {
+        return guard.call(() -> pool.query("SELECT v.version, a.type, a.freq, a.px, a.reporter, a.period,"
+                + " a.from_flows FROM (" + VERSION_SQL + ") v(version) LEFT JOIN data_availability a ON true")
+                .execute().map(rows -> {
                     List<Entry> entries = new ArrayList<>();
                     String version = "";
                     for (Row r : rows) {

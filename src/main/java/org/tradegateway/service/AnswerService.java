@@ -25,8 +25,9 @@ import org.tradegateway.refs.ReferenceData;
 
 /**
  * Prepares an /api/get answer. It plans the slices on the cached availability, then reads the first rows and
- * the data version in one statement: most answers are complete at that point. A larger answer is counted and
- * then streamed through a cursor; validation and counting always happen before the first byte.
+ * the data version in one statement: most answers are complete at that point. A larger answer is one statement
+ * read through a cursor, its total counted in the same pass; validation and counting always happen before the
+ * first byte.
  */
 @ApplicationScoped
 public class AnswerService {

@@ -2,19 +2,19 @@ package org.tradegateway.service;
 
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import org.tradegateway.config.QueryConfig;
 import org.tradegateway.query.ServiceUnavailable;
 
 /**
- * Bounds the answers that are counted and streamed (more rows than the first read) with a SmallRye Fault
- * Tolerance bulkhead and its short queue. A place is held from the count until the last byte is sent or the
- * client goes away: the guarded call is a {@link Uni} that completes only when its {@link Lease} is released.
- * A request that finds the queue full, or waits in it too long, is answered 503 with Retry-After.
+ * Bounds the answers read through a cursor (more rows than the first read) with a SmallRye Fault Tolerance
+ * bulkhead and its short queue. A place is held from opening the cursor until the last byte is sent or the client
+ * goes away: the guarded call is a {@link Uni} that completes only when its {@link Lease} is released. A request
+ * that finds the queue full, or waits in it too long, is answered 503 with Retry-After.
  */
 @ApplicationScoped
 public class HeavyAnswers {
