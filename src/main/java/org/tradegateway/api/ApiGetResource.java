@@ -108,11 +108,12 @@ public class ApiGetResource {
     }
 
     private static Map<String, List<String>> headers(Answer answer) {
+        Map<String, List<String>> headers = new HashMap<>(4);
+        headers.put("Content-Type", List.of(answer.contentType()));
         if (answer.retryAfterSeconds() > 0) {
-            return Map.of("Content-Type", List.of(answer.contentType()),
-                    "Retry-After", List.of(Long.toString(answer.retryAfterSeconds())));
+            headers.put("Retry-After", List.of(Long.toString(answer.retryAfterSeconds())));
         }
-        return Map.of("Content-Type", List.of(answer.contentType()));
+        return headers;
     }
 
     private static void note(io.vertx.ext.web.RoutingContext routing, String validation) {

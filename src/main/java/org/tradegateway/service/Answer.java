@@ -20,7 +20,12 @@ public record Answer(int status, String contentType, long retryAfterSeconds, Mul
     }
 
     public static Answer of(OutputFormat format, String text) {
-        return of(format, Multi.createFrom().item(Buffer.buffer(text)));
+        return of(format, Buffer.buffer(text));
+    }
+
+    /** A complete answer, written in one piece. */
+    public static Answer of(OutputFormat format, Buffer whole) {
+        return new Answer(200, format.contentType(), 0, Multi.createFrom().item(whole), null);
     }
 
     /**
@@ -31,8 +36,9 @@ public record Answer(int status, String contentType, long retryAfterSeconds, Mul
         String text = format == OutputFormat.CSV ? new CsvAnswerWriter(Heading.H, false).noData()
                 : JsonAnswerWriter.failure(failure.status(), failure.getMessage());
         if (failure instanceof ServiceUnavailable unavailable) {
+            Buffer whole = Buffer.buffer(text);
             return new Answer(503, format.contentType(), unavailable.retryAfterSeconds(),
-                    Multi.createFrom().item(Buffer.buffer(text)), null);
+                    Multi.createFrom().item(whole), null);
         }
         return of(format, text);
     }

@@ -87,9 +87,8 @@ public class AnswerService {
             if (first.rows().size() > probe) {
                 return streamed(query, factQuery, snapshot, requestStart, mayRetry, records);
             }
-            return labels.at(first.dataVersion()).map(current -> encode(query, first.rows().size(), countStart,
-                    OffsetDateTime.now(zone), requestStart, new RecordMapper(ReferenceData.get(), current),
-                    Multi.createFrom().item(first.rows()), records));
+            return labels.at(first.dataVersion()).map(current -> complete(query, first.rows(), countStart,
+                    OffsetDateTime.now(zone), requestStart, new RecordMapper(ReferenceData.get(), current), records));
         });
     }
 
@@ -137,6 +136,29 @@ public class AnswerService {
     private Answer empty(TradeQuery query, OffsetDateTime requestStart, java.util.concurrent.atomic.AtomicLong records) {
         OffsetDateTime now = OffsetDateTime.now(zone);
         return encode(query, 0, requestStart, now, requestStart, null, Multi.createFrom().empty(), records);
+    }
+
+    /** An answer whose rows are all read: written at once, sent in one piece with its length. */
+    private Answer complete(TradeQuery query, List<Row> rows, OffsetDateTime countStart, OffsetDateTime countEnd,
+                            OffsetDateTime requestStart, RecordMapper mapper,
+                            java.util.concurrent.atomic.AtomicLong records) {
+        metrics.records(rows.size());
+        records.addAndGet(rows.size());
+        Utf8Builder sb = new Utf8Builder(1024 + rows.size() * 700);
+        if (query.format() == OutputFormat.CSV) {
+            CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
+            if (rows.isEmpty()) {
+                return Answer.of(OutputFormat.CSV, csv.noData());
+            }
+            sb.append(csv.header());
+            rows.forEach(row -> csv.row(sb, mapper.map(row)));
+        } else {
+            JsonAnswerWriter json = new JsonAnswerWriter();
+            sb.append(json.head(rows.size(), countStart, countEnd, requestStart));
+            rows.forEach(row -> json.row(sb, mapper.map(row)));
+            sb.append(json.tail());
+        }
+        return Answer.of(query.format(), sb.toBuffer());
     }
 
     private Answer encode(TradeQuery query, long total, OffsetDateTime countStart, OffsetDateTime countEnd,
