@@ -22,10 +22,23 @@ public class TradeRepository {
     static final int NEXT_FETCH = 5000;
     private final Pool pool;
     private final DatabaseGuard guard;
+    private final DatabasePoolCreator pools;
+    private volatile Pool streaming;
 
-    public TradeRepository(Pool pool, DatabaseGuard guard) {
+    public TradeRepository(Pool pool, DatabaseGuard guard, DatabasePoolCreator pools) {
         this.pool = pool;
         this.guard = guard;
+        this.pools = pools;
+    }
+
+    /** The pool of the statements read through a cursor (see {@link DatabasePoolCreator}). */
+    private Pool streaming() {
+        Pool p = streaming;
+        if (p == null) {
+            p = Pool.newInstance(pools.streaming());
+            streaming = p;
+        }
+        return p;
     }
 
     /** The availability entries of a snapshot that match the query's type, frequency, classification and reporters. */
@@ -64,7 +77,7 @@ public class TradeRepository {
      * sent. The cursor holds a connection until {@link StreamedRows#close()}.
      */
     public Uni<StreamedRows> open(FactQuery query, int limit, boolean withTotal) {
-        return guard.call(() -> pool.getConnection().flatMap(c -> c.begin()
+        return guard.call(() -> streaming().getConnection().flatMap(c -> c.begin()
                 .flatMap(tx -> c.prepare(query.streamSql(limit, withTotal)).flatMap(statement -> {
                     io.vertx.mutiny.sqlclient.Cursor cursor = statement.cursor(query.tuple());
                     return cursor.read(FIRST_FETCH).map(first -> new StreamedRows(c, tx, cursor, first, withTotal));
@@ -75,7 +88,7 @@ public class TradeRepository {
     /** The answer's rows, read through a cursor so that memory does not grow with the answer. */
     public Multi<Row> rows(FactQuery query, int limit) {
         return Multi.createFrom().resourceFromUni(
-                () -> guard.call(() -> pool.getConnection().flatMap(c -> c.begin().map(tx -> new Cursor(c, tx))
+                () -> guard.call(() -> streaming().getConnection().flatMap(c -> c.begin().map(tx -> new Cursor(c, tx))
                         .onFailure().call(c::close))),
                 cursor -> cursor.connection().prepare(query.rowsSql(limit)).onItem().transformToMulti(statement ->
                         statement.createStream(FETCH_SIZE, query.tuple()).toMulti()))
