@@ -22,7 +22,8 @@ public class AccessLog {
     void install(@Observes Router router) {
         router.route().order(-1000).handler(rc -> {
             String path = rc.request().path();
-            if (path.startsWith("/api/") || path.startsWith("/admin/") || path.toLowerCase().startsWith("/data/cache/")) {
+            if (path.startsWith("/api/") || path.startsWith("/admin/")
+                    || path.regionMatches(true, 0, "/data/cache/", 0, 12)) {
                 long start = System.nanoTime();
                 rc.put(RECORDS, new AtomicLong());
                 rc.addBodyEndHandler(v -> write(rc, path, start));
@@ -32,14 +33,21 @@ public class AccessLog {
     }
 
     private static void write(RoutingContext rc, String path, long start) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         Caller caller = rc.get(CALLER);
         Object validation = rc.get(VALIDATION);
         AtomicLong records = rc.get(RECORDS);
-        LOG.infof("%s %s %s %d validation=%s records=%d %dms", rc.request().remoteAddress() == null ? "-"
-                        : rc.request().remoteAddress().hostAddress(), caller == null ? "-" : caller.kind().name()
-                        .toLowerCase(), rc.request().method() + " " + path, rc.response().getStatusCode(),
-                validation == null ? "-" : validation, records == null ? 0 : records.get(),
-                (System.nanoTime() - start) / 1_000_000);
+        StringBuilder line = new StringBuilder(96)
+                .append(rc.request().remoteAddress() == null ? "-" : rc.request().remoteAddress().hostAddress())
+                .append(' ').append(caller == null ? "-" : caller.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .append(' ').append(rc.request().method().name()).append(' ').append(path)
+                .append(' ').append(rc.response().getStatusCode())
+                .append(" validation=").append(validation == null ? "-" : validation)
+                .append(" records=").append(records == null ? 0 : records.get())
+                .append(' ').append((System.nanoTime() - start) / 1_000_000).append("ms");
+        LOG.info(line);
     }
 
     /** Remembers facts of the current request for its log line. */

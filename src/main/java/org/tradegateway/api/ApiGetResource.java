@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -84,15 +85,13 @@ public class ApiGetResource {
         Map<String, String> params = new HashMap<>();
         uri.getQueryParameters().forEach((name, values) ->
                 params.putIfAbsent(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
-        OutputFormat format = "csv".equalsIgnoreCase(params.getOrDefault("fmt", "").trim()) ? OutputFormat.CSV
-                : OutputFormat.JSON;
+        OutputFormat format = OutputFormat.forRefusal(params.get("fmt"));
         Caller who = caller.get();
         int cap = who == null ? guestMaxRecords : who.maxRecords();
-        java.util.concurrent.atomic.AtomicLong records = routing == null ? new java.util.concurrent.atomic.AtomicLong()
-                : routing.get(AccessLog.RECORDS);
+        AtomicLong logged = routing == null ? null : routing.get(AccessLog.RECORDS);
+        AtomicLong records = logged == null ? new AtomicLong() : logged;
         Uni<Answer> answer = Uni.createFrom().item(() -> parser.parse(params, cap))
-                .flatMap(query -> answers.prepare(query, records == null ? new java.util.concurrent.atomic.AtomicLong()
-                        : records))
+                .flatMap(query -> answers.prepare(query, records))
                 .invoke(a -> note(routing, "0"))
                 .onFailure(ValidationFailure.class)
                 .recoverWithItem(failure -> {
@@ -102,7 +101,11 @@ public class ApiGetResource {
                 });
         if (routing != null) {
             // a heavy answer gives its place back when the exchange ends, even if its body was never pulled
-            answer = answer.invoke(a -> routing.addEndHandler(ended -> a.release()));
+            answer = answer.invoke(a -> {
+                if (a.onEnd() != null) {
+                    routing.addEndHandler(ended -> a.release());
+                }
+            });
         }
         return RestMulti.fromUniResponse(answer, Answer::body, ApiGetResource::headers, Answer::status);
     }

@@ -63,8 +63,7 @@ public class DatabaseGuard {
             return cause;
         }
         if (isOutage(cause)) {
-            return new ServiceUnavailable("The database is unavailable. Please retry later.",
-                    seconds(config.breakerDelay().toMillis()));
+            return unavailable();
         }
         if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
             long limit = seconds(config.timeout().toMillis());
@@ -73,6 +72,12 @@ public class DatabaseGuard {
                     + " Select fewer reporters, partners, periods or commodities.");
         }
         return cause;
+    }
+
+    /** The refusal while the database is down: retry once the breaker would try again. */
+    public ServiceUnavailable unavailable() {
+        return new ServiceUnavailable("The database is unavailable. Please retry later.",
+                seconds(config.breakerDelay().toMillis()));
     }
 
     /** Whether a failure says the database cannot be used, as opposed to a problem of one statement. */

@@ -4,8 +4,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.tradegateway.query.TradeQuery;
 /** Reads availability and fact rows over the reactive pool; rows stream from a cursor inside a transaction. */
 @ApplicationScoped
 public class TradeRepository {
-    static final int FETCH_SIZE = 500;
     /** Rows of a large answer read before its first byte is sent (and then per read while it streams). */
     static final int FIRST_FETCH = 1000;
     /** Rows of a large answer read at a time after the first. */
@@ -85,22 +82,12 @@ public class TradeRepository {
                 .onFailure().call(c::close)));
     }
 
-    /** The answer's rows, read through a cursor so that memory does not grow with the answer. */
-    public Multi<Row> rows(FactQuery query, int limit) {
-        return Multi.createFrom().resourceFromUni(
-                () -> guard.call(() -> streaming().getConnection().flatMap(c -> c.begin().map(tx -> new Cursor(c, tx))
-                        .onFailure().call(c::close))),
-                cursor -> cursor.connection().prepare(query.rowsSql(limit)).onItem().transformToMulti(statement ->
-                        statement.createStream(FETCH_SIZE, query.tuple()).toMulti()))
-                .withFinalizer(TradeRepository::release);
-    }
-
-    private static Uni<Void> release(Cursor cursor) {
-        return cursor.transaction().rollback().onFailure().recoverWithNull()
-                .eventually(() -> cursor.connection().close());
-    }
-
-    /** A connection with the read-only transaction its cursor lives in. */
-    private record Cursor(SqlConnection connection, Transaction transaction) {
+    /**
+     * Every row of a query, one list per fetch, read through the same cursor as a large answer only once the
+     * lists are requested; the connection is given back when they end however they end.
+     */
+    public Multi<List<Row>> rows(FactQuery query, int limit) {
+        return Multi.createFrom().resourceFromUni(() -> open(query, limit, false), StreamedRows::all)
+                .withFinalizer(StreamedRows::close);
     }
 }

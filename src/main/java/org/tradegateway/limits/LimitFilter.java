@@ -4,18 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.tradegateway.config.LimitsConfig;
-import org.tradegateway.config.QueryConfig;
 import org.tradegateway.data.DatabaseGuard;
-import org.tradegateway.output.CsvAnswerWriter;
-import org.tradegateway.output.JsonAnswerWriter;
-import org.tradegateway.query.Heading;
 import org.tradegateway.query.OutputFormat;
 import org.tradegateway.query.ServiceUnavailable;
+import org.tradegateway.service.Answer;
 import org.tradegateway.service.AnswerMetrics;
 
 /**
@@ -31,11 +27,11 @@ public class LimitFilter {
     private final CurrentCaller current;
     private final LimitsConfig config;
     private final AnswerMetrics metrics;
-    private final Duration retryAfter;
+    private final DatabaseGuard guard;
 
     public LimitFilter(CallerResolver resolver, RateLimiter limiter, CurrentCaller current, LimitsConfig config,
-                       AnswerMetrics metrics, QueryConfig queries) {
-        this.retryAfter = queries.breakerDelay();
+                       AnswerMetrics metrics, DatabaseGuard guard) {
+        this.guard = guard;
         this.metrics = metrics;
         this.resolver = resolver;
         this.limiter = limiter;
@@ -76,15 +72,13 @@ public class LimitFilter {
 
     /** The caller could not be recognised because the database is down: 503, in the form the request asked for. */
     private Response unavailable(ContainerRequestContext context) {
-        ServiceUnavailable failure = new ServiceUnavailable("The database is unavailable. Please retry later.",
-                Math.max(1, (retryAfter.toMillis() + 999) / 1000));
-        boolean csv = context.getUriInfo().getQueryParameters().entrySet().stream()
-                .anyMatch(e -> e.getKey().equalsIgnoreCase("fmt") && e.getValue().stream()
-                        .anyMatch(v -> v.trim().equalsIgnoreCase("csv")));
-        String body = csv ? new CsvAnswerWriter(Heading.H, false).noData()
-                : JsonAnswerWriter.failure(failure.status(), failure.getMessage());
-        return Response.status(503).type(csv ? OutputFormat.CSV.contentType() : OutputFormat.JSON.contentType())
-                .header("Retry-After", Long.toString(failure.retryAfterSeconds())).entity(body).build();
+        ServiceUnavailable failure = guard.unavailable();
+        OutputFormat format = OutputFormat.forRefusal(context.getUriInfo().getQueryParameters().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("fmt") && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0)).findFirst().orElse(null));
+        return Response.status(503).type(format.contentType())
+                .header("Retry-After", Long.toString(failure.retryAfterSeconds()))
+                .entity(Answer.failureText(format, failure)).build();
     }
 
     private static Response answer(HttpServerRequest request, RateLimiter.Decision d) {

@@ -14,4 +14,12 @@ public enum OutputFormat {
     public String contentType() {
         return contentType;
     }
+
+    /**
+     * The form a refusal takes for this {@code fmt} value, before or without validation: CSV when it says csv,
+     * JSON for anything else (an invalid {@code fmt} is itself answered in JSON).
+     */
+    public static OutputFormat forRefusal(String fmt) {
+        return fmt != null && fmt.trim().equalsIgnoreCase("csv") ? CSV : JSON;
+    }
 }

@@ -33,14 +33,18 @@ public record Answer(int status, String contentType, long retryAfterSeconds, Mul
      * with Retry-After when the gateway cannot answer now (the CSV form carries the upstream's failure row).
      */
     public static Answer failure(OutputFormat format, ValidationFailure failure) {
-        String text = format == OutputFormat.CSV ? new CsvAnswerWriter(Heading.H, false).noData()
-                : JsonAnswerWriter.failure(failure.status(), failure.getMessage());
+        String text = failureText(format, failure);
         if (failure instanceof ServiceUnavailable unavailable) {
-            Buffer whole = Buffer.buffer(text);
             return new Answer(503, format.contentType(), unavailable.retryAfterSeconds(),
-                    Multi.createFrom().item(whole), null);
+                    Multi.createFrom().item(Buffer.buffer(text)), null);
         }
         return of(format, text);
+    }
+
+    /** The body of a refusal: the validation block, or for CSV the header and the upstream's failure row. */
+    public static String failureText(OutputFormat format, ValidationFailure failure) {
+        return format == OutputFormat.CSV ? new CsvAnswerWriter(Heading.H, false).noData()
+                : JsonAnswerWriter.failure(failure.status(), failure.getMessage());
     }
 
     /** The same answer with resources to give back once, when its bytes end however they end. */

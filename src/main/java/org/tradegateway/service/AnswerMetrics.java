@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tradegateway.query.ValidationStatus;
 
 /**
@@ -16,6 +18,7 @@ public class AnswerMetrics {
     private final MeterRegistry registry;
     private final Counter rows;
     private final Timer preparation;
+    private final Map<String, Map<ValidationStatus, Counter>> answers = new ConcurrentHashMap<>();
 
     public AnswerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,7 +29,10 @@ public class AnswerMetrics {
     }
 
     public void answered(String endpoint, ValidationStatus status) {
-        registry.counter("trade.api.answers", "endpoint", endpoint, "status", Integer.toString(status.value()))
+        // looked up once per endpoint and status, not built from tags on every answer
+        answers.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(status, st -> registry.counter("trade.api.answers", "endpoint", endpoint, "status",
+                        Integer.toString(st.value())))
                 .increment();
     }
 

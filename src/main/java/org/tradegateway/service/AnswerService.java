@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tradegateway.config.ApiConfig;
 import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.FactQuery;
@@ -50,12 +51,8 @@ public class AnswerService {
         this.metrics = metrics;
     }
 
-    public Uni<Answer> prepare(TradeQuery query) {
-        return prepare(query, new java.util.concurrent.atomic.AtomicLong());
-    }
-
     /** Prepares the answer; {@code records} counts the records as they stream. */
-    public Uni<Answer> prepare(TradeQuery query, java.util.concurrent.atomic.AtomicLong records) {
+    public Uni<Answer> prepare(TradeQuery query, AtomicLong records) {
         OffsetDateTime requestStart = OffsetDateTime.now(zone);
         long start = System.nanoTime();
         return availability.current().flatMap(snapshot -> answer(query, snapshot, requestStart, true, records))
@@ -66,7 +63,7 @@ public class AnswerService {
     }
 
     private Uni<Answer> answer(TradeQuery query, AvailabilityCache.Snapshot snapshot, OffsetDateTime requestStart,
-                               boolean mayRetry, java.util.concurrent.atomic.AtomicLong records) {
+                               boolean mayRetry, AtomicLong records) {
         List<Slice> slices = SlicePlanner.plan(TradeRepository.available(snapshot, query), query.periods());
         if (slices.isEmpty()) {
             // nothing loaded for it in this snapshot: make sure the snapshot is current before saying so
@@ -108,7 +105,7 @@ public class AnswerService {
      */
     private Uni<Answer> streamed(TradeQuery query, FactQuery factQuery, AvailabilityCache.Snapshot snapshot,
                                  OffsetDateTime requestStart, boolean mayRetry,
-                                 java.util.concurrent.atomic.AtomicLong records) {
+                                 AtomicLong records) {
         boolean withTotal = query.format() == OutputFormat.JSON;
         return heavy.acquire().flatMap(place -> {
             OffsetDateTime countStart = OffsetDateTime.now(zone);
@@ -133,7 +130,7 @@ public class AnswerService {
         });
     }
 
-    private Answer empty(TradeQuery query, OffsetDateTime requestStart, java.util.concurrent.atomic.AtomicLong records) {
+    private Answer empty(TradeQuery query, OffsetDateTime requestStart, AtomicLong records) {
         OffsetDateTime now = OffsetDateTime.now(zone);
         return encode(query, 0, requestStart, now, requestStart, null, Multi.createFrom().empty(), records);
     }
@@ -141,7 +138,7 @@ public class AnswerService {
     /** An answer whose rows are all read: written at once, sent in one piece with its length. */
     private Answer complete(TradeQuery query, List<Row> rows, OffsetDateTime countStart, OffsetDateTime countEnd,
                             OffsetDateTime requestStart, RecordMapper mapper,
-                            java.util.concurrent.atomic.AtomicLong records) {
+                            AtomicLong records) {
         metrics.records(rows.size());
         records.addAndGet(rows.size());
         Utf8Builder sb = new Utf8Builder(1024 + rows.size() * 700);
@@ -163,7 +160,7 @@ public class AnswerService {
 
     private Answer encode(TradeQuery query, long total, OffsetDateTime countStart, OffsetDateTime countEnd,
                           OffsetDateTime requestStart, RecordMapper mapper, Multi<List<Row>> chunks,
-                          java.util.concurrent.atomic.AtomicLong records) {
+                          AtomicLong records) {
         if (query.format() == OutputFormat.CSV) {
             CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
             if (total == 0) {

@@ -40,7 +40,6 @@ import org.tradegateway.refs.ReferenceData;
  */
 @ApplicationScoped
 public class BulkService {
-    private static final int ROWS_PER_CHUNK = 512;
     private final TradeRepository repository;
     private final AvailabilityCache availability;
     private final LabelDirectory labels;
@@ -74,8 +73,7 @@ public class BulkService {
                 String name = BulkFiles.name(type, reporter == null ? "all" : reporter.toString(), period, freq,
                         px.name(), LocalDate.now(), LocalDate.now());
                 RecordMapper mapper = new RecordMapper(ReferenceData.get(), current);
-                Multi<List<Row>> chunks = repository.rows(FactQuery.of(query, slices), Integer.MAX_VALUE)
-                        .group().intoLists().of(ROWS_PER_CHUNK);
+                Multi<List<Row>> chunks = repository.rows(FactQuery.of(query, slices), Integer.MAX_VALUE);
                 return Optional.of(new BulkFile(name, zip(name, type == 'S', mapper, chunks)));
             });
         });

@@ -161,6 +161,12 @@ class FaultToleranceTest {
                             answer.at("/validation/message").asText());
                 }
             }
+            // a token the gateway has not seen cannot be looked up: refused the same way, before any limit
+            Response token = given().urlEncodingEnabled(false).get(ONE_ROW + "&fmt=csv&token=never-seen-before");
+            assertEquals(503, token.statusCode(), token.asString());
+            assertEquals("1", token.header("Retry-After"));
+            assertEquals("text/csv; charset=utf-8", token.contentType());
+            assertTrue(token.asString().endsWith(ApiGetAnswerTest.NO_DATA), token.asString());
         } finally {
             TestDatabase.startAgain();
         }
