@@ -2,6 +2,7 @@ package org.tradegateway.limits;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -64,6 +65,10 @@ class TokenLoggingTest {
             given().header("Authorization", "Bearer " + bogus).get("/api/getUserInfo").then().statusCode(401);
             given().get("/api/get?r=842&p=156&ps=20x&token=" + token).then().statusCode(409);
             Thread.sleep(200);
+            // the capture sees the gateway's lines: the access log of each of those requests, with its status
+            List<String> access = lines.stream().filter(l -> l.startsWith("org.tradegateway.access")).toList();
+            assertTrue(access.stream().filter(l -> l.contains("GET /api/get 409")).count() >= 2, lines.toString());
+            assertTrue(access.stream().anyMatch(l -> l.contains("GET /api/getUserInfo 401")), lines.toString());
             for (String line : lines) {
                 assertFalse(line.contains(token), "token in log: " + line);
                 assertFalse(line.contains(bogus), "token in log: " + line);
