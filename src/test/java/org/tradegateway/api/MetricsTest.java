@@ -45,6 +45,8 @@ class MetricsTest {
             String body = given().get("/q/metrics").then().extract().asString();
             assertTrue(body.contains("trade_api_query_seconds_bucket"), "latency histogram");
             assertTrue(body.contains("http_server_requests_seconds_count"), "requests by endpoint");
+            assertTrue(body.contains("sql_pool_active{"), "connections of the pool in use");
+            assertTrue(body.contains("sql_pool_queue_delay_seconds_count{"), "waits for a pooled connection");
         } finally {
             Imports.dropNamed("api_get_gbr");
         }
