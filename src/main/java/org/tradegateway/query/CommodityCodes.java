@@ -73,11 +73,17 @@ final class CommodityCodes {
     }
 
     private boolean known(Classification px, String code) {
-        return lists(px).stream().anyMatch(r -> refs.commodity(r, code).isPresent());
+        return lists(px).stream().anyMatch(r -> refs.tree(r).contains(code));
     }
 
     private List<Integer> levelsOf(Classification px, String code) {
-        return lists(px).stream().flatMap(r -> refs.commodity(r, code).stream()).map(c -> c.aggrLevel())
-                .distinct().toList();
+        List<Integer> found = new ArrayList<>();
+        for (Classification r : lists(px)) {
+            int i = refs.tree(r).indexOf(code);
+            if (i >= 0 && !found.contains(refs.tree(r).aggrLevel(i))) {
+                found.add(refs.tree(r).aggrLevel(i));
+            }
+        }
+        return found;
     }
 }

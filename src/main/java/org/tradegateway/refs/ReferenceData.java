@@ -10,13 +10,14 @@ import java.util.Optional;
 /** The reference lists shipped with the gateway (areas, classification trees, units, regimes), read once. */
 public final class ReferenceData {
     private static volatile ReferenceData instance;
+    private static final CommodityList EMPTY = CommodityList.builder(Classification.HS).build();
 
     private final Map<Integer, Area> areas;
-    private final Map<Classification, Map<String, Commodity>> commodities;
+    private final Map<Classification, CommodityList> commodities;
     private final Map<Integer, String> quantityUnits;
     private final Map<Integer, String> tradeRegimes;
 
-    private ReferenceData(Map<Integer, Area> areas, Map<Classification, Map<String, Commodity>> commodities,
+    private ReferenceData(Map<Integer, Area> areas, Map<Classification, CommodityList> commodities,
                           Map<Integer, String> quantityUnits, Map<Integer, String> tradeRegimes) {
         this.areas = areas;
         this.commodities = commodities;
@@ -46,13 +47,13 @@ public final class ReferenceData {
             areas.put(code, new Area(code, r[1], r[2], r[3], "1".equals(r[4]), "1".equals(r[5]), "1".equals(r[6]),
                     intOrNull(r[7]), intOrNull(r[8])));
         }
-        Map<Classification, Map<String, Commodity>> trees = new EnumMap<>(Classification.class);
-        for (String[] r : ReferenceFiles.rows(ReferenceFiles.CLASSIFICATIONS)) {
-            Classification cls = Classification.valueOf(r[0]);
-            Commodity c = new Commodity(cls, r[1], r[2], r[3].isEmpty() ? null : r[3], Integer.parseInt(r[4]),
-                    "1".equals(r[5]), Integer.parseInt(r[6]), r[7]);
-            trees.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(c.code(), c);
-        }
+        Map<Classification, CommodityList.Builder> lists = new EnumMap<>(Classification.class);
+        ReferenceFiles.forEachRow(ReferenceFiles.CLASSIFICATIONS, r -> lists
+                .computeIfAbsent(Classification.valueOf(r[0]), CommodityList::builder)
+                .add(r[1], r[2], r[3].isEmpty() ? null : r[3], Integer.parseInt(r[4]), "1".equals(r[5]),
+                        Integer.parseInt(r[6]), r[7]));
+        Map<Classification, CommodityList> trees = new EnumMap<>(Classification.class);
+        lists.forEach((cls, list) -> trees.put(cls, list.build()));
         Map<Integer, String> units = new HashMap<>();
         for (String[] r : ReferenceFiles.rows(ReferenceFiles.QUANTITY_UNITS)) {
             units.put(Integer.parseInt(r[0]), r[1]);
@@ -77,13 +78,14 @@ public final class ReferenceData {
     }
 
     public Optional<Commodity> commodity(Classification classification, String code) {
-        Map<String, Commodity> tree = commodities.get(classification);
-        return tree == null ? Optional.empty() : Optional.ofNullable(tree.get(code));
+        CommodityList list = commodities.get(classification);
+        int i = list == null ? -1 : list.indexOf(code);
+        return i < 0 ? Optional.empty() : Optional.of(list.get(i));
     }
 
     /** The codes of one classification, in file order (TOTAL, then depth-first as published). */
-    public Map<String, Commodity> tree(Classification classification) {
-        return commodities.getOrDefault(classification, Map.of());
+    public CommodityList tree(Classification classification) {
+        return commodities.getOrDefault(classification, EMPTY);
     }
 
     public Optional<String> quantityUnit(int code) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.tradegateway.ingest.CsvReader;
 
@@ -32,16 +33,21 @@ public final class ReferenceFiles {
     /** All data rows of a reference CSV (header skipped), split into fields. */
     public static List<String[]> rows(String name) {
         List<String[]> rows = new ArrayList<>();
+        forEachRow(name, rows::add);
+        return rows;
+    }
+
+    /** Each data row of a reference CSV (header skipped), split into fields, without holding them all. */
+    public static void forEachRow(String name, Consumer<String[]> action) {
         try (CsvReader reader = new CsvReader(new BufferedReader(new InputStreamReader(open(name),
                 StandardCharsets.UTF_8)), ',')) {
             reader.next();
             String[] row;
             while ((row = reader.next()) != null) {
-                rows.add(row);
+                action.accept(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows;
     }
 }

@@ -53,7 +53,7 @@ public final class Select2Lists {
             results.add(s);
             specials.add(s.get("id").asText());
         });
-        for (Commodity c : refs.tree(cls).values()) {
+        for (Commodity c : refs.tree(cls)) {
             if (specials.contains(c.code()) || c.code().equals("TOTAL")) {
                 continue;
             }

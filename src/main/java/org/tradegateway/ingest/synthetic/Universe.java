@@ -74,7 +74,7 @@ final class Universe {
             double kg = r[2].isEmpty() ? 0 : Double.parseDouble(r[2]);
             hs4.put(r[0], new double[] {value, kg > 0 ? value / kg : 4.9});
         }
-        List<Commodity> leaves = refs.tree(revision).values().stream()
+        List<Commodity> leaves = refs.tree(revision).stream()
                 .filter(c -> c.code().length() == 6 && c.code().chars().allMatch(Character::isDigit)).toList();
         int n = leaves.size();
         productCodes = new String[n];
