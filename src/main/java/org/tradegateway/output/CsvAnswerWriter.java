@@ -19,6 +19,8 @@ public final class CsvAnswerWriter {
     private final List<Field> columns;
     private final Heading heading;
     private final boolean services;
+    private final Field[] order;
+    private final EncodedLabels labels = new EncodedLabels(CsvAnswerWriter::text);
 
     public CsvAnswerWriter(Heading heading, boolean imtsOriginal) {
         this(heading, imtsOriginal, false);
@@ -30,6 +32,7 @@ public final class CsvAnswerWriter {
         List<Field> order = heading == Heading.H ? HUMAN_ORDER : List.of(Field.values());
         List<Field> chosen = imtsOriginal ? order.stream().filter(Field::original).toList() : order;
         this.columns = services ? chosen.stream().filter(f -> !NO_QUANTITY.contains(f)).toList() : chosen;
+        this.order = columns.toArray(Field[]::new);
     }
 
     /**
@@ -67,14 +70,16 @@ public final class CsvAnswerWriter {
     }
 
     public void row(Utf8Builder sb, LegacyRecord r) {
-        for (int i = 0; i < columns.size(); i++) {
+        Field[] fields = order;
+        for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            value(sb, columns.get(i), r);
+            value(sb, fields[i], r);
         }
-        sb.append("\r\n");
+        sb.append('\r').append('\n');
     }
+
 
     private void value(Utf8Builder sb, Field f, LegacyRecord r) {
         if (services && (f == Field.RT_ISO || f == Field.PT_ISO)) {
@@ -84,29 +89,29 @@ public final class CsvAnswerWriter {
             case PF_CODE -> text(sb, services ? "EB" : r.pfCode());
             case YR -> sb.append(r.year());
             case PERIOD -> sb.append(r.period());
-            case PERIOD_DESC -> text(sb, Periods.describe(r.period()));
+            case PERIOD_DESC -> labels.period(sb, r.period());
             case AGGR_LEVEL -> sb.append(r.aggrLevel());
             case IS_LEAF -> sb.append(r.leaf() ? 1 : 0);
             case RG_CODE -> sb.append(r.flow());
-            case RG_DESC -> text(sb, r.flowDesc());
+            case RG_DESC -> labels.append(sb, r.flowDesc());
             case RT_CODE -> sb.append(r.reporter());
-            case RT_TITLE -> text(sb, r.reporterTitle());
-            case RT_ISO -> text(sb, r.reporterIso());
+            case RT_TITLE -> labels.append(sb, r.reporterTitle());
+            case RT_ISO -> labels.append(sb, r.reporterIso());
             case PT_CODE -> sb.append(r.partner());
-            case PT_TITLE -> text(sb, r.partnerTitle());
-            case PT_ISO -> text(sb, r.partnerIso());
+            case PT_TITLE -> labels.append(sb, r.partnerTitle());
+            case PT_ISO -> labels.append(sb, r.partnerIso());
             case PT_CODE2 -> integer(sb, r.partner2());
-            case PT_TITLE2 -> text(sb, r.partner2Title());
-            case PT_ISO2 -> text(sb, r.partner2Iso());
+            case PT_TITLE2 -> labels.append(sb, r.partner2Title());
+            case PT_ISO2 -> labels.append(sb, r.partner2Iso());
             case CST_CODE -> text(sb, r.customs());
             case CST_DESC, MOT_DESC -> { }
             case MOT_CODE -> text(sb, r.mot());
             case CMD_CODE -> text(sb, r.commodity());
-            case CMD_DESC -> text(sb, r.commodityDesc());
+            case CMD_DESC -> labels.append(sb, r.commodityDesc());
             case QT_CODE -> sb.append(r.qtCode());
-            case QT_DESC -> text(sb, r.qtDesc());
+            case QT_DESC -> labels.append(sb, r.qtDesc());
             case QT_ALT_CODE -> integer(sb, r.qtAltCode());
-            case QT_ALT_DESC -> text(sb, r.qtAltDesc());
+            case QT_ALT_DESC -> labels.append(sb, r.qtAltDesc());
             case TRADE_QUANTITY -> number(sb, r.tradeQuantity());
             case ALT_QUANTITY -> number(sb, r.altQuantity());
             case NET_WEIGHT -> number(sb, r.netWeight());

@@ -14,6 +14,42 @@ public final class JsonAnswerWriter {
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSXXX");
     private static final String EMPTY_COUNT = "{\"value\":0,\"started\":\"0001-01-01T00:00:00\","
             + "\"finished\":\"0001-01-01T00:00:00\",\"durationSeconds\":0}";
+    // the keys of a row with what surrounds them, written as bytes
+    private static final byte[] PF_CODE = ascii("{\"pfCode\":");
+    private static final byte[] NEXT_PF_CODE = ascii(",{\"pfCode\":");
+    private static final byte[] YR = ascii(",\"yr\":");
+    private static final byte[] PERIOD = ascii(",\"period\":");
+    private static final byte[] PERIOD_DESC = ascii(",\"periodDesc\":");
+    private static final byte[] AGGR_LEVEL = ascii(",\"aggrLevel\":");
+    private static final byte[] IS_LEAF_0 = ascii(",\"IsLeaf\":0,\"rgCode\":");
+    private static final byte[] IS_LEAF_1 = ascii(",\"IsLeaf\":1,\"rgCode\":");
+    private static final byte[] RG_DESC = ascii(",\"rgDesc\":");
+    private static final byte[] RT_CODE = ascii(",\"rtCode\":");
+    private static final byte[] RT_TITLE = ascii(",\"rtTitle\":");
+    private static final byte[] RT_ISO = ascii(",\"rt3ISO\":");
+    private static final byte[] PT_CODE = ascii(",\"ptCode\":");
+    private static final byte[] PT_TITLE = ascii(",\"ptTitle\":");
+    private static final byte[] PT_ISO = ascii(",\"pt3ISO\":");
+    private static final byte[] PT_CODE2 = ascii(",\"ptCode2\":");
+    private static final byte[] PT_TITLE2 = ascii(",\"ptTitle2\":");
+    private static final byte[] PT_ISO2 = ascii(",\"pt3ISO2\":");
+    private static final byte[] CST_CODE = ascii(",\"cstCode\":");
+    private static final byte[] MOT_CODE = ascii(",\"cstDesc\":\"\",\"motCode\":");
+    private static final byte[] CMD_CODE = ascii(",\"motDesc\":\"\",\"cmdCode\":");
+    private static final byte[] CMD_DESC = ascii(",\"cmdDescE\":");
+    private static final byte[] QT_CODE = ascii(",\"qtCode\":");
+    private static final byte[] QT_DESC = ascii(",\"qtDesc\":");
+    private static final byte[] QT_ALT_CODE = ascii(",\"qtAltCode\":");
+    private static final byte[] QT_ALT_DESC = ascii(",\"qtAltDesc\":");
+    private static final byte[] TRADE_QUANTITY = ascii(",\"TradeQuantity\":");
+    private static final byte[] ALT_QUANTITY = ascii(",\"AltQuantity\":");
+    private static final byte[] NET_WEIGHT = ascii(",\"NetWeight\":");
+    private static final byte[] GROSS_WEIGHT = ascii(",\"GrossWeight\":");
+    private static final byte[] TRADE_VALUE = ascii(",\"TradeValue\":");
+    private static final byte[] CIF_VALUE = ascii(",\"CIFValue\":");
+    private static final byte[] FOB_VALUE = ascii(",\"FOBValue\":");
+    private static final byte[] EST_CODE = ascii(",\"estCode\":");
+    private final EncodedLabels labels = new EncodedLabels(Json::string);
     private boolean firstRow = true;
 
     /** The whole answer of a request that failed validation (HTTP 200, no data). */
@@ -73,59 +109,60 @@ public final class JsonAnswerWriter {
 
     /** Appends one record with its 35 keys in upstream order. */
     public void row(Utf8Builder sb, LegacyRecord r) {
-        if (!firstRow) {
-            sb.append(',');
-        }
+        sb.append(firstRow ? PF_CODE : NEXT_PF_CODE);
         firstRow = false;
-        sb.append("{\"pfCode\":");
         Json.string(sb, r.pfCode());
-        sb.append(",\"yr\":").append(r.year()).append(",\"period\":").append(r.period()).append(",\"periodDesc\":");
-        Json.string(sb, Periods.describe(r.period()));
-        sb.append(",\"aggrLevel\":").append(r.aggrLevel()).append(",\"IsLeaf\":").append(r.leaf() ? 1 : 0)
-                .append(",\"rgCode\":").append(r.flow()).append(",\"rgDesc\":");
-        Json.string(sb, r.flowDesc());
-        sb.append(",\"rtCode\":").append(r.reporter()).append(",\"rtTitle\":");
-        Json.string(sb, r.reporterTitle());
-        sb.append(",\"rt3ISO\":");
-        Json.string(sb, r.reporterIso());
-        sb.append(",\"ptCode\":").append(r.partner()).append(",\"ptTitle\":");
-        Json.string(sb, r.partnerTitle());
-        sb.append(",\"pt3ISO\":");
-        Json.string(sb, r.partnerIso());
-        sb.append(",\"ptCode2\":");
+        sb.append(YR).append(r.year()).append(PERIOD).append(r.period()).append(PERIOD_DESC);
+        labels.period(sb, r.period());
+        sb.append(AGGR_LEVEL).append(r.aggrLevel()).append(r.leaf() ? IS_LEAF_1 : IS_LEAF_0)
+                .append(r.flow()).append(RG_DESC);
+        labels.append(sb, r.flowDesc());
+        sb.append(RT_CODE).append(r.reporter()).append(RT_TITLE);
+        labels.append(sb, r.reporterTitle());
+        sb.append(RT_ISO);
+        labels.append(sb, r.reporterIso());
+        sb.append(PT_CODE).append(r.partner()).append(PT_TITLE);
+        labels.append(sb, r.partnerTitle());
+        sb.append(PT_ISO);
+        labels.append(sb, r.partnerIso());
+        sb.append(PT_CODE2);
         Json.integer(sb, r.partner2());
-        sb.append(",\"ptTitle2\":");
-        Json.string(sb, r.partner2Title());
-        sb.append(",\"pt3ISO2\":");
-        Json.string(sb, r.partner2Iso());
-        sb.append(",\"cstCode\":");
+        sb.append(PT_TITLE2);
+        labels.append(sb, r.partner2Title());
+        sb.append(PT_ISO2);
+        labels.append(sb, r.partner2Iso());
+        sb.append(CST_CODE);
         Json.string(sb, r.customs());
-        sb.append(",\"cstDesc\":\"\",\"motCode\":");
+        sb.append(MOT_CODE);
         Json.string(sb, r.mot());
-        sb.append(",\"motDesc\":\"\",\"cmdCode\":");
+        sb.append(CMD_CODE);
         Json.string(sb, r.commodity());
-        sb.append(",\"cmdDescE\":");
-        Json.string(sb, r.commodityDesc());
-        sb.append(",\"qtCode\":").append(r.qtCode()).append(",\"qtDesc\":");
-        Json.string(sb, r.qtDesc());
-        sb.append(",\"qtAltCode\":");
+        sb.append(CMD_DESC);
+        labels.append(sb, r.commodityDesc());
+        sb.append(QT_CODE).append(r.qtCode()).append(QT_DESC);
+        labels.append(sb, r.qtDesc());
+        sb.append(QT_ALT_CODE);
         Json.integer(sb, r.qtAltCode());
-        sb.append(",\"qtAltDesc\":");
-        Json.string(sb, r.qtAltDesc());
-        sb.append(",\"TradeQuantity\":");
+        sb.append(QT_ALT_DESC);
+        labels.append(sb, r.qtAltDesc());
+        sb.append(TRADE_QUANTITY);
         Json.number(sb, r.tradeQuantity());
-        sb.append(",\"AltQuantity\":");
+        sb.append(ALT_QUANTITY);
         Json.number(sb, r.altQuantity());
-        sb.append(",\"NetWeight\":");
+        sb.append(NET_WEIGHT);
         Json.number(sb, r.netWeight());
-        sb.append(",\"GrossWeight\":");
+        sb.append(GROSS_WEIGHT);
         Json.number(sb, r.grossWeight());
-        sb.append(",\"TradeValue\":");
+        sb.append(TRADE_VALUE);
         Numbers.append(sb, r.tradeValue());
-        sb.append(",\"CIFValue\":");
+        sb.append(CIF_VALUE);
         Json.number(sb, r.cifValue());
-        sb.append(",\"FOBValue\":");
+        sb.append(FOB_VALUE);
         Json.number(sb, r.fobValue());
-        sb.append(",\"estCode\":").append(r.estCode()).append('}');
+        sb.append(EST_CODE).append(r.estCode()).append('}');
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

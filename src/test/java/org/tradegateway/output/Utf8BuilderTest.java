@@ -1,7 +1,9 @@
 package org.tradegateway.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -50,5 +52,42 @@ class Utf8BuilderTest {
         }
         assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), bytes(b));
         assertEquals(expected.toString().getBytes(StandardCharsets.UTF_8).length, b.length());
+    }
+
+    @Test
+    void shouldKeepLargeTextInBoundedPiecesAndGiveItBackWhole() {
+        Utf8Builder b = new Utf8Builder(1 << 20);
+        StringBuilder expected = new StringBuilder();
+        byte[] label = "\"Côte d'Ivoire\"".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 60_000; i++) {
+            b.append("{\"row\":").append(i).append(",\"title\":").append(label).append("}\r\n");
+            expected.append("{\"row\":").append(i).append(",\"title\":\"Côte d'Ivoire\"}\r\n");
+        }
+        byte[] want = expected.toString().getBytes(StandardCharsets.UTF_8);
+        assertEquals(want.length, b.length());
+        assertArrayEquals(want, bytes(b));
+        assertArrayEquals(want, b.toBytes());
+        assertEquals(expected.toString(), b.toString());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertDoesNotThrow(() -> b.writeTo(out));
+        assertArrayEquals(want, out.toByteArray());
+        io.netty.buffer.ByteBuf whole = ((io.vertx.core.buffer.impl.BufferImpl) b.toBuffer()).byteBuf();
+        assertTrue(whole instanceof io.netty.buffer.CompositeByteBuf composite && composite.numComponents() > 1,
+                "more than one piece");
+        if (whole instanceof io.netty.buffer.CompositeByteBuf composite) {
+            for (int i = 0; i < composite.numComponents() - 1; i++) {
+                assertTrue(composite.component(i).readableBytes() <= Utf8Builder.PIECE, "piece " + i);
+            }
+        }
+    }
+
+    @Test
+    void shouldTakeOneAppendLargerThanAPiece() {
+        Utf8Builder b = new Utf8Builder(16);
+        byte[] big = new byte[Utf8Builder.PIECE + 10];
+        java.util.Arrays.fill(big, (byte) 'x');
+        b.append("é").append(big).append('.');
+        assertEquals("é" + "x".repeat(big.length) + ".", b.toString());
+        assertEquals(big.length + 3, b.length());
     }
 }
