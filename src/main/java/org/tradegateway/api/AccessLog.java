@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.tradegateway.limits.Caller;
+import org.tradegateway.limits.LimitHandler;
 
 /**
  * One log line per API request once its last byte is sent: client IP, kind of caller, status, validation code,
@@ -14,7 +15,6 @@ import org.tradegateway.limits.Caller;
  */
 @ApplicationScoped
 public class AccessLog {
-    static final String CALLER = "trade.caller";
     static final String VALIDATION = "trade.validation";
     static final String RECORDS = "trade.records";
     private static final Logger LOG = Logger.getLogger("org.tradegateway.access");
@@ -36,7 +36,7 @@ public class AccessLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        Caller caller = rc.get(CALLER);
+        Caller caller = LimitHandler.caller(rc);
         Object validation = rc.get(VALIDATION);
         AtomicLong records = rc.get(RECORDS);
         StringBuilder line = new StringBuilder(96)
@@ -48,12 +48,5 @@ public class AccessLog {
                 .append(" records=").append(records == null ? 0 : records.get())
                 .append(' ').append((System.nanoTime() - start) / 1_000_000).append("ms");
         LOG.info(line);
-    }
-
-    /** Remembers facts of the current request for its log line. */
-    public static void note(RoutingContext rc, Caller caller) {
-        if (rc != null) {
-            rc.put(CALLER, caller);
-        }
     }
 }

@@ -2,20 +2,23 @@ package org.tradegateway.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.tradegateway.config.BulkConfig;
-import org.tradegateway.limits.CurrentCaller;
 import org.tradegateway.data.AvailabilityRepository;
 import org.tradegateway.data.AvailabilityRepository.Availability;
 import org.tradegateway.data.AvailabilityRepository.Filter;
+import org.tradegateway.limits.Caller;
+import org.tradegateway.limits.LimitHandler;
 import org.tradegateway.output.BulkFiles;
 import org.tradegateway.output.Json;
 import org.tradegateway.refs.Classification;
@@ -30,21 +33,20 @@ public class BulkDownloadResource {
     static final String REFUSED = "Either a usage limit is hit or no authorisation code used.";
     private final BulkService bulk;
     private final boolean open;
-    private final CurrentCaller caller;
 
-    public BulkDownloadResource(BulkService bulk, BulkConfig config, CurrentCaller caller) {
+    public BulkDownloadResource(BulkService bulk, BulkConfig config) {
         this.bulk = bulk;
         this.open = config.open();
-        this.caller = caller;
     }
 
     @GET
     @Path("/{type}/{freq}/{ps}/{r}/{px}")
     public RestMulti<Buffer> download(@PathParam("type") String type, @PathParam("freq") String freq,
                                       @PathParam("ps") String ps, @PathParam("r") String r,
-                                      @PathParam("px") String px) {
+                                      @PathParam("px") String px, @Context RoutingContext routing) {
         Uni<Download> download;
-        if (!open && (caller.get() == null || !caller.get().authenticated())) {
+        Caller caller = LimitHandler.caller(routing);
+        if (!open && (caller == null || !caller.authenticated())) {
             download = Uni.createFrom().item(Download.text(409, REFUSED));
         } else {
             try {

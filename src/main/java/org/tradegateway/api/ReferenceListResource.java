@@ -49,7 +49,7 @@ public class ReferenceListResource {
         return repository.changes().flatMap(changes -> {
             if (name.endsWith("Areas")) {
                 return labels.at(changes.dataVersion()).map(current -> respond(request,
-                        lists.areas(current.areas().values(), name.equals("partnerAreas")), changes.areas(), 300));
+                        lists.areas(current.areas(), name.equals("partnerAreas")), changes.areas(), 300));
             }
             String body = name.equals("tradeRegimes") ? lists.tradeRegimes() : lists.classification(
                     Classification.valueOf(name.substring("classification".length()))).orElseThrow();

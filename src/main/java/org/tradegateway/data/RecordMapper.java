@@ -1,26 +1,29 @@
 package org.tradegateway.data;
 
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.sqlclient.Row;
+import java.util.HashMap;
 import java.util.Map;
 import org.tradegateway.output.LegacyRecord;
 import org.tradegateway.refs.Area;
 import org.tradegateway.refs.Classification;
-import org.tradegateway.refs.Commodity;
+import org.tradegateway.refs.CommodityList;
 import org.tradegateway.refs.ReferenceData;
 
-/** Turns a fact row (codes and measures) into a {@link LegacyRecord} with titles from the reference lists. */
+/**
+ * Turns a fact row (codes and measures) into a {@link LegacyRecord} with titles from the reference lists. One
+ * mapper serves one answer: it remembers the descriptions it looked up, so that the rows of a large answer share
+ * one string per commodity code (which the encoders then encode once).
+ */
 public final class RecordMapper {
     private static final String[] FLOWS = {"", "Import", "Export", "Re-Export", "Re-Import"};
     private final ReferenceData refs;
-    private final Map<Integer, Area> areas;
     private final Labels labels;
-    /** Classifications by stored name, resolved once per answer rather than once per row. */
-    private final Map<String, Classification> classifications = new java.util.HashMap<>();
+    /** Descriptions by stored classification name and code, as this answer met them. */
+    private final Map<String, Map<String, String>> descriptions = new HashMap<>();
 
     public RecordMapper(ReferenceData refs, Labels labels) {
         this.refs = refs;
         this.labels = labels;
-        this.areas = labels.areas();
     }
 
     public LegacyRecord map(Row r) {
@@ -32,23 +35,33 @@ public final class RecordMapper {
         int qtCode = r.getShort(11);
         Short qtAlt = r.getShort(12);
         int flow = r.getShort(4);
-        Area rt = areas.get(reporter);
-        Area pt = areas.get(partner);
-        Area pt2 = partner2 == null ? null : areas.get((int) partner2);
-        String description = labels.commodity(px, commodity);
-        if (description == null) {
-            Classification cls = classifications.computeIfAbsent(px, k -> Classification.parse(k).orElse(null));
-            Commodity cmd = cls == null ? null : refs.commodity(cls, commodity).orElse(null);
-            description = cmd == null ? "" : cmd.description();
-        }
+        Area rt = labels.area(reporter);
+        Area pt = labels.area(partner);
+        Area pt2 = partner2 == null ? null : labels.area(partner2);
         return new LegacyRecord(px, r.getInteger(1), r.getShort(2), r.getBoolean(3), flow,
                 flow >= 1 && flow <= 4 ? FLOWS[flow] : "", reporter, title(rt), iso(rt), partner, title(pt), iso(pt),
                 partner2 == null ? null : (int) partner2, partner2 == null ? "" : title(pt2),
                 partner2 == null ? "" : iso(pt2), r.getString(8), r.getString(9), commodity,
-                description, qtCode, refs.quantityUnit(qtCode).orElse(""),
+                description(px, commodity), qtCode, refs.quantityUnit(qtCode).orElse(""),
                 qtAlt == null ? null : (int) qtAlt, qtAlt == null ? "" : refs.quantityUnit(qtAlt).orElse(""),
                 r.getDouble(13), r.getDouble(14), r.getDouble(15), r.getDouble(16), r.getDouble(17),
                 r.getDouble(18), r.getDouble(19), r.getShort(20));
+    }
+
+    /** The legacy wording loaded with the data if there is one, else the shipped list's, else empty. */
+    private String description(String px, String code) {
+        Map<String, String> byCode = descriptions.computeIfAbsent(px, k -> new HashMap<>());
+        String description = byCode.get(code);
+        if (description == null) {
+            description = labels.commodity(px, code);
+            if (description == null) {
+                CommodityList list = Classification.parse(px).map(refs::tree).orElse(null);
+                int i = list == null ? -1 : list.indexOf(code);
+                description = i < 0 ? "" : list.description(i);
+            }
+            byCode.put(code, description);
+        }
+        return description;
     }
 
     private static String title(Area area) {

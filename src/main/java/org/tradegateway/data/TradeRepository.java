@@ -3,7 +3,7 @@ package org.tradegateway.data;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,9 @@ public class TradeRepository {
     }
 
     public Uni<Probe> probe(FactQuery query, int limit) {
-        return guard.call(() -> pool.preparedQuery(query.probeSql(limit)).execute(query.tuple()).map(rows -> {
+        io.vertx.sqlclient.Pool core = pool.getDelegate();
+        return guard.call(() -> Uni.createFrom().completionStage(() -> core.preparedQuery(query.probeSql(limit))
+                .execute(query.tuple().getDelegate()).toCompletionStage()).map(rows -> {
             List<Row> data = new ArrayList<>();
             String version = "";
             for (Row row : rows) {
@@ -76,8 +78,9 @@ public class TradeRepository {
     public Uni<StreamedRows> open(FactQuery query, int limit, boolean withTotal) {
         return guard.call(() -> streaming().getConnection().flatMap(c -> c.begin()
                 .flatMap(tx -> c.prepare(query.streamSql(limit, withTotal)).flatMap(statement -> {
-                    io.vertx.mutiny.sqlclient.Cursor cursor = statement.cursor(query.tuple());
-                    return cursor.read(FIRST_FETCH).map(first -> new StreamedRows(c, tx, cursor, first, withTotal));
+                    io.vertx.sqlclient.Cursor cursor = statement.cursor(query.tuple()).getDelegate();
+                    return Uni.createFrom().completionStage(() -> cursor.read(FIRST_FETCH).toCompletionStage())
+                            .map(first -> new StreamedRows(c, tx, cursor, first, withTotal));
                 }))
                 .onFailure().call(c::close)));
     }

@@ -10,13 +10,16 @@ import org.tradegateway.query.ServiceUnavailable;
 import org.tradegateway.query.ValidationFailure;
 
 /**
- * A prepared /api/get answer: HTTP status, content type, Retry-After (0 for none), the bytes to stream (nothing is
- * read before they are pulled) and, for a heavy answer, what gives back its place and its connection when it ends.
+ * A prepared /api/get answer: HTTP status, content type, Retry-After (0 for none), and either its whole body
+ * (sent in one piece with its length) or the bytes to stream (nothing is read before they are pulled) with, for a
+ * heavy answer, what gives back its place and its connection when it ends.
  */
-public record Answer(int status, String contentType, long retryAfterSeconds, Multi<Buffer> body, Runnable onEnd) {
+public record Answer(int status, String contentType, long retryAfterSeconds, Buffer whole, Multi<Buffer> body,
+                     Runnable onEnd) {
 
+    /** A streamed answer. */
     public static Answer of(OutputFormat format, Multi<Buffer> body) {
-        return new Answer(200, format.contentType(), 0, body, null);
+        return new Answer(200, format.contentType(), 0, null, body, null);
     }
 
     public static Answer of(OutputFormat format, String text) {
@@ -25,7 +28,7 @@ public record Answer(int status, String contentType, long retryAfterSeconds, Mul
 
     /** A complete answer, written in one piece. */
     public static Answer of(OutputFormat format, Buffer whole) {
-        return new Answer(200, format.contentType(), 0, Multi.createFrom().item(whole), null);
+        return new Answer(200, format.contentType(), 0, whole, null, null);
     }
 
     /**
@@ -35,8 +38,8 @@ public record Answer(int status, String contentType, long retryAfterSeconds, Mul
     public static Answer failure(OutputFormat format, ValidationFailure failure) {
         String text = failureText(format, failure);
         if (failure instanceof ServiceUnavailable unavailable) {
-            return new Answer(503, format.contentType(), unavailable.retryAfterSeconds(),
-                    Multi.createFrom().item(Buffer.buffer(text)), null);
+            return new Answer(503, format.contentType(), unavailable.retryAfterSeconds(), Buffer.buffer(text), null,
+                    null);
         }
         return of(format, text);
     }
@@ -55,7 +58,7 @@ public record Answer(int status, String contentType, long retryAfterSeconds, Mul
                 end.run();
             }
         };
-        return new Answer(status, contentType, retryAfterSeconds, body.onTermination().invoke(once), once);
+        return new Answer(status, contentType, retryAfterSeconds, null, body.onTermination().invoke(once), once);
     }
 
     /** Gives back what a heavy answer holds, if anything; safe to call more than once. */

@@ -3,7 +3,7 @@ package org.tradegateway.service;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -68,7 +68,7 @@ public class AnswerService {
         if (slices.isEmpty()) {
             // nothing loaded for it in this snapshot: make sure the snapshot is current before saying so
             return availability.version().flatMap(version -> version.equals(snapshot.version()) || !mayRetry
-                    ? Uni.createFrom().item(empty(query, requestStart, records))
+                    ? Uni.createFrom().item(empty(query, requestStart))
                     : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false, records)));
         }
         FactQuery factQuery = FactQuery.of(query, slices);
@@ -119,7 +119,7 @@ public class AnswerService {
                         if (rows.first().isEmpty() || !rows.version().equals(snapshot.version())) {
                             // nothing matched, or an import or a drop came in between: plan again on a fresh copy
                             end.run();
-                            return !mayRetry ? Uni.createFrom().item(empty(query, requestStart, records))
+                            return !mayRetry ? Uni.createFrom().item(empty(query, requestStart))
                                     : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false,
                                             records));
                         }
@@ -130,9 +130,14 @@ public class AnswerService {
         });
     }
 
-    private Answer empty(TradeQuery query, OffsetDateTime requestStart, AtomicLong records) {
+    /** The answer when nothing matches: the header and the no-data row, or an empty dataset with a zero count. */
+    private Answer empty(TradeQuery query, OffsetDateTime requestStart) {
+        if (query.format() == OutputFormat.CSV) {
+            return Answer.of(OutputFormat.CSV, new CsvAnswerWriter(query.heading(), query.imtsOriginal()).noData());
+        }
+        JsonAnswerWriter json = new JsonAnswerWriter();
         OffsetDateTime now = OffsetDateTime.now(zone);
-        return encode(query, 0, requestStart, now, requestStart, null, Multi.createFrom().empty(), records);
+        return Answer.of(OutputFormat.JSON, json.head(0, requestStart, now, requestStart) + json.tail());
     }
 
     /** An answer whose rows are all read: written at once, sent in one piece with its length. */
@@ -158,14 +163,12 @@ public class AnswerService {
         return Answer.of(query.format(), sb.toBuffer());
     }
 
+    /** A large answer: its head, then its rows as the cursor reads them, then its tail. */
     private Answer encode(TradeQuery query, long total, OffsetDateTime countStart, OffsetDateTime countEnd,
                           OffsetDateTime requestStart, RecordMapper mapper, Multi<List<Row>> chunks,
                           AtomicLong records) {
         if (query.format() == OutputFormat.CSV) {
             CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
-            if (total == 0) {
-                return Answer.of(OutputFormat.CSV, csv.noData());
-            }
             return Answer.of(OutputFormat.CSV, Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(Buffer.buffer(csv.header())),
                     chunks.map(rows -> {

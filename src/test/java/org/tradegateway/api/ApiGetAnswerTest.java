@@ -69,6 +69,29 @@ class ApiGetAnswerTest {
     }
 
     @Test
+    void shouldSendACompleteAnswerWithItsLengthAndALargeOneInChunks() {
+        var small = given().get(UK + "&cc=0101,0102").then().statusCode(200).extract();
+        assertEquals(String.valueOf(small.asByteArray().length), small.header("Content-Length"));
+        assertEquals(null, small.header("Transfer-Encoding"));
+        var large = given().get(UK + "&cc=AG4&max=1500&fmt=csv").then().statusCode(200)
+                .contentType("text/csv; charset=utf-8").extract();
+        assertEquals("chunked", large.header("Transfer-Encoding"));
+        assertEquals(null, large.header("Content-Length"));
+        String body = large.asString();
+        assertTrue(body.startsWith(HEADER_H), body.substring(0, 80));
+        assertEquals(1 + 1206, body.split("\r\n", -1).length - 1, "header and every record, CRLF-ended");
+    }
+
+    @Test
+    void shouldAnswerHeadLikeGetWithoutABodyAndRefuseOtherMethods() {
+        var head = given().head(UK + "&cc=AG4&max=3").then().statusCode(200)
+                .contentType("application/json; charset=utf-8").extract();
+        assertEquals(0, head.asByteArray().length);
+        given().post(UK).then().statusCode(405).header("Allow", "GET, HEAD");
+        given().delete(UK).then().statusCode(405);
+    }
+
+    @Test
     void shouldCutTheDatasetAtMaxAndCountEveryRecord() throws Exception {
         JsonNode answer = json(UK + "&cc=AG4");
         assertEquals(1206, answer.at("/validation/count/value").asInt());
