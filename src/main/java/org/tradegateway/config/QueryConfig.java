@@ -1,5 +1,6 @@
 package org.tradegateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -50,4 +51,13 @@ public interface QueryConfig {
     @WithName("busy-retry-after")
     @WithDefault("5s")
     Duration busyRetryAfter();
+
+    /**
+     * Memory for answers kept between requests: complete answers (up to 1,000 rows), each at most a sixteenth of
+     * it, served again to the same query until the loaded data changes (PostgreSQL announces every import and
+     * drop). 0 keeps none.
+     */
+    @WithName("answer-cache")
+    @WithDefault("8M")
+    MemorySize answerCache();
 }

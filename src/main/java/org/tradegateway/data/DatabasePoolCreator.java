@@ -53,6 +53,23 @@ public class DatabasePoolCreator implements PgPoolCreator {
         return streaming;
     }
 
+    /** Settings for a connection of its own (the change listener's): the main pool's first server, named. */
+    synchronized PgConnectOptions ownConnection(String name) {
+        if (input == null) {
+            throw new IllegalStateException("the main pool is not built yet");
+        }
+        return new PgConnectOptions(input.pgConnectOptionsList().get(0))
+                .addProperty("application_name", APPLICATION_NAME + "-" + name)
+                .setConnectTimeout((int) config.connectTimeout().toMillis());
+    }
+
+    synchronized io.vertx.core.Vertx vertx() {
+        if (input == null) {
+            throw new IllegalStateException("the main pool is not built yet");
+        }
+        return input.vertx();
+    }
+
     synchronized void close(@Observes ShutdownEvent event) {
         if (streaming != null) {
             streaming.close();

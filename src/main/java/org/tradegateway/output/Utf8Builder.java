@@ -120,12 +120,17 @@ public final class Utf8Builder {
 
     /** The bytes written so far, as a buffer that shares them (do not write to this builder afterwards). */
     public Buffer toBuffer() {
+        return Buffer.buffer(toByteBuf());
+    }
+
+    /** The bytes written so far, sharing them: one array, or its pieces as one composite. */
+    public ByteBuf toByteBuf() {
         if (sealed.isEmpty()) {
-            return Buffer.buffer(Unpooled.wrappedBuffer(bytes, 0, length));
+            return Unpooled.wrappedBuffer(bytes, 0, length);
         }
         ByteBuf[] pieces = sealed.toArray(new ByteBuf[sealed.size() + 1]);
         pieces[sealed.size()] = Unpooled.wrappedBuffer(bytes, 0, length);
-        return Buffer.buffer(Unpooled.wrappedBuffer(pieces.length, pieces));
+        return Unpooled.wrappedBuffer(pieces.length, pieces);
     }
 
     public void writeTo(java.io.OutputStream out) throws java.io.IOException {

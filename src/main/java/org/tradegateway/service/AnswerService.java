@@ -1,10 +1,14 @@
 package org.tradegateway.service;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,13 +26,15 @@ import org.tradegateway.output.JsonAnswerWriter;
 import org.tradegateway.output.Utf8Builder;
 import org.tradegateway.query.OutputFormat;
 import org.tradegateway.query.TradeQuery;
+import org.tradegateway.query.ValidationStatus;
 import org.tradegateway.refs.ReferenceData;
 
 /**
- * Prepares an /api/get answer. It plans the slices on the cached availability, then reads the first rows and
- * the data version in one statement: most answers are complete at that point. A larger answer is one statement
- * read through a cursor, its total counted in the same pass; validation and counting always happen before the
- * first byte.
+ * Prepares an /api/get answer. A complete answer kept in memory for the same query is served as it is while the
+ * loaded data has not changed ({@link AnswerCache}). Otherwise it plans the slices on the cached availability,
+ * then reads the first rows and the data version in one statement: most answers are complete at that point. A
+ * larger answer is one statement read through a cursor, its total counted in the same pass; validation and
+ * counting always happen before the first byte.
  */
 @ApplicationScoped
 public class AnswerService {
@@ -40,52 +46,60 @@ public class AnswerService {
     private final ZoneId zone;
     private final AnswerMetrics metrics;
     private final HeavyAnswers heavy;
+    private final AnswerCache cache;
 
     public AnswerService(TradeRepository repository, AvailabilityCache availability, LabelDirectory labels,
-                         ApiConfig config, AnswerMetrics metrics, HeavyAnswers heavy) {
+                         ApiConfig config, AnswerMetrics metrics, HeavyAnswers heavy, AnswerCache cache) {
         this.heavy = heavy;
         this.repository = repository;
         this.availability = availability;
         this.labels = labels;
         this.zone = ZoneId.of(config.timezone());
         this.metrics = metrics;
+        this.cache = cache;
+    }
+
+    /** One request being answered: its query, when it arrived, its record counter, and its cache ticket. */
+    private record Request(TradeQuery query, OffsetDateTime start, AtomicLong records, AnswerCache.Ticket ticket) {
     }
 
     /** Prepares the answer; {@code records} counts the records as they stream. */
     public Uni<Answer> prepare(TradeQuery query, AtomicLong records) {
-        OffsetDateTime requestStart = OffsetDateTime.now(zone);
-        long start = System.nanoTime();
-        return availability.current().flatMap(snapshot -> answer(query, snapshot, requestStart, true, records))
-                .invoke(answer -> {
-                    metrics.prepared(java.time.Duration.ofNanos(System.nanoTime() - start));
-                    metrics.answered("/api/get", org.tradegateway.query.ValidationStatus.OK);
-                });
+        long started = System.nanoTime();
+        Request request = new Request(query, OffsetDateTime.now(zone), records, cache.ticket());
+        AnswerCache.Kept kept = cache.get(request.ticket(), query);
+        Uni<Answer> answer = kept != null ? Uni.createFrom().item(() -> fromMemory(request, kept))
+                : availability.current().flatMap(snapshot -> answer(request, snapshot, true));
+        return answer.invoke(ignored -> {
+            metrics.prepared(Duration.ofNanos(System.nanoTime() - started));
+            metrics.answered("/api/get", ValidationStatus.OK);
+        });
     }
 
-    private Uni<Answer> answer(TradeQuery query, AvailabilityCache.Snapshot snapshot, OffsetDateTime requestStart,
-                               boolean mayRetry, AtomicLong records) {
+    private Uni<Answer> answer(Request request, AvailabilityCache.Snapshot snapshot, boolean mayRetry) {
+        TradeQuery query = request.query();
         List<Slice> slices = SlicePlanner.plan(TradeRepository.available(snapshot, query), query.periods());
         if (slices.isEmpty()) {
             // nothing loaded for it in this snapshot: make sure the snapshot is current before saying so
             return availability.version().flatMap(version -> version.equals(snapshot.version()) || !mayRetry
-                    ? Uni.createFrom().item(empty(query, requestStart))
-                    : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false, records)));
+                    ? Uni.createFrom().item(empty(request))
+                    : availability.reload().flatMap(fresh -> answer(request, fresh, false)));
         }
         FactQuery factQuery = FactQuery.of(query, slices);
         if (likelyLarge(query)) {
-            return streamed(query, factQuery, snapshot, requestStart, mayRetry, records);
+            return streamed(request, factQuery, snapshot, mayRetry);
         }
         int probe = Math.min(query.max(), PROBE_ROWS);
         OffsetDateTime countStart = OffsetDateTime.now(zone);
         return repository.probe(factQuery, probe + 1).flatMap(first -> {
             if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
-                return availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false, records));
+                return availability.reload().flatMap(fresh -> answer(request, fresh, false));
             }
             if (first.rows().size() > probe) {
-                return streamed(query, factQuery, snapshot, requestStart, mayRetry, records);
+                return streamed(request, factQuery, snapshot, mayRetry);
             }
-            return labels.at(first.dataVersion()).map(current -> complete(query, first.rows(), countStart,
-                    OffsetDateTime.now(zone), requestStart, new RecordMapper(ReferenceData.get(), current), records));
+            return labels.at(first.dataVersion()).map(current -> complete(request, first.rows(), countStart,
+                    new RecordMapper(ReferenceData.get(), current)));
         });
     }
 
@@ -103,9 +117,9 @@ public class AnswerService {
      * total count; its first rows are read before the first byte, the rest as the client takes them. The answer
      * holds a place among the heavy answers, and its connection, until it ends however it ends.
      */
-    private Uni<Answer> streamed(TradeQuery query, FactQuery factQuery, AvailabilityCache.Snapshot snapshot,
-                                 OffsetDateTime requestStart, boolean mayRetry,
-                                 AtomicLong records) {
+    private Uni<Answer> streamed(Request request, FactQuery factQuery, AvailabilityCache.Snapshot snapshot,
+                                 boolean mayRetry) {
+        TradeQuery query = request.query();
         boolean withTotal = query.format() == OutputFormat.JSON;
         return heavy.acquire().flatMap(place -> {
             OffsetDateTime countStart = OffsetDateTime.now(zone);
@@ -119,61 +133,91 @@ public class AnswerService {
                         if (rows.first().isEmpty() || !rows.version().equals(snapshot.version())) {
                             // nothing matched, or an import or a drop came in between: plan again on a fresh copy
                             end.run();
-                            return !mayRetry ? Uni.createFrom().item(empty(query, requestStart))
-                                    : availability.reload().flatMap(fresh -> answer(query, fresh, requestStart, false,
-                                            records));
+                            return !mayRetry ? Uni.createFrom().item(empty(request))
+                                    : availability.reload().flatMap(fresh -> answer(request, fresh, false));
                         }
-                        return labels.at(rows.version()).map(current -> encode(query, rows.total(), countStart,
-                                OffsetDateTime.now(zone), requestStart, new RecordMapper(ReferenceData.get(), current),
-                                rows.all(), records).holding(end)).onFailure().invoke(end);
+                        return labels.at(rows.version()).map(current -> encode(request, rows.total(), countStart,
+                                new RecordMapper(ReferenceData.get(), current), rows.all()).holding(end))
+                                .onFailure().invoke(end);
                     });
         });
     }
 
     /** The answer when nothing matches: the header and the no-data row, or an empty dataset with a zero count. */
-    private Answer empty(TradeQuery query, OffsetDateTime requestStart) {
+    private Answer empty(Request request) {
+        TradeQuery query = request.query();
         if (query.format() == OutputFormat.CSV) {
             return Answer.of(OutputFormat.CSV, new CsvAnswerWriter(query.heading(), query.imtsOriginal()).noData());
         }
         JsonAnswerWriter json = new JsonAnswerWriter();
         OffsetDateTime now = OffsetDateTime.now(zone);
-        return Answer.of(OutputFormat.JSON, json.head(0, requestStart, now, requestStart) + json.tail());
+        return Answer.of(OutputFormat.JSON, json.head(0, request.start(), now, request.start()) + json.tail());
     }
 
-    /** An answer whose rows are all read: written at once, sent in one piece with its length. */
-    private Answer complete(TradeQuery query, List<Row> rows, OffsetDateTime countStart, OffsetDateTime countEnd,
-                            OffsetDateTime requestStart, RecordMapper mapper,
-                            AtomicLong records) {
-        metrics.records(rows.size());
-        records.addAndGet(rows.size());
-        Utf8Builder sb = new Utf8Builder(1024 + rows.size() * 700);
+    /**
+     * An answer whose rows are all read: written at once and sent in one piece with its length; kept in memory
+     * when it is small enough, its records as encoded.
+     */
+    private Answer complete(Request request, List<Row> rows, OffsetDateTime countStart, RecordMapper mapper) {
+        TradeQuery query = request.query();
+        counted(request, rows.size());
+        Utf8Builder records = new Utf8Builder(256 + rows.size() * 700);
         if (query.format() == OutputFormat.CSV) {
             CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
             if (rows.isEmpty()) {
-                return Answer.of(OutputFormat.CSV, csv.noData());
+                records.append(csv.noData());
+            } else {
+                records.append(csv.header());
+                rows.forEach(row -> csv.row(records, mapper.map(row)));
             }
-            sb.append(csv.header());
-            rows.forEach(row -> csv.row(sb, mapper.map(row)));
         } else {
             JsonAnswerWriter json = new JsonAnswerWriter();
-            sb.append(json.head(rows.size(), countStart, countEnd, requestStart));
-            rows.forEach(row -> json.row(sb, mapper.map(row)));
-            sb.append(json.tail());
+            rows.forEach(row -> json.row(records, mapper.map(row)));
         }
-        return Answer.of(query.format(), sb.toBuffer());
+        byte[] kept = cache.accepts(request.ticket(), records.length()) ? records.toBytes() : null;
+        if (kept != null) {
+            cache.put(request.ticket(), query, kept, rows.size(), rows.size());
+        }
+        ByteBuf body = kept != null ? Unpooled.wrappedBuffer(kept) : records.toByteBuf();
+        return whole(request, body, rows.size(), countStart, OffsetDateTime.now(zone));
+    }
+
+    /** A kept answer, with this request's timestamps (its count took no time). */
+    private Answer fromMemory(Request request, AnswerCache.Kept kept) {
+        counted(request, kept.rows());
+        OffsetDateTime now = OffsetDateTime.now(zone);
+        return whole(request, Unpooled.wrappedBuffer(kept.records()), kept.total(), now, now);
+    }
+
+    /** The whole answer around its encoded records: as they are for CSV, between the head and the tail for JSON. */
+    private Answer whole(Request request, ByteBuf records, long total, OffsetDateTime countStart,
+                         OffsetDateTime countEnd) {
+        if (request.query().format() == OutputFormat.CSV) {
+            return Answer.of(OutputFormat.CSV, Buffer.buffer(records));
+        }
+        JsonAnswerWriter json = new JsonAnswerWriter();
+        byte[] head = json.head(total, countStart, countEnd, request.start()).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = json.tail().getBytes(StandardCharsets.UTF_8);
+        return Answer.of(OutputFormat.JSON, Buffer.buffer(Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(head),
+                records, Unpooled.wrappedBuffer(tail))));
+    }
+
+    private void counted(Request request, int rows) {
+        metrics.records(rows);
+        request.records().addAndGet(rows);
     }
 
     /** A large answer: its head, then its rows as the cursor reads them, then its tail. */
-    private Answer encode(TradeQuery query, long total, OffsetDateTime countStart, OffsetDateTime countEnd,
-                          OffsetDateTime requestStart, RecordMapper mapper, Multi<List<Row>> chunks,
-                          AtomicLong records) {
+    private Answer encode(Request request, long total, OffsetDateTime countStart, RecordMapper mapper,
+                          Multi<List<Row>> chunks) {
+        TradeQuery query = request.query();
+        OffsetDateTime countEnd = OffsetDateTime.now(zone);
         if (query.format() == OutputFormat.CSV) {
             CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
             return Answer.of(OutputFormat.CSV, Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(Buffer.buffer(csv.header())),
                     chunks.map(rows -> {
-                        metrics.records(rows.size());
-                        records.addAndGet(rows.size());
+                        counted(request, rows.size());
                         Utf8Builder sb = new Utf8Builder(rows.size() * 300);
                         rows.forEach(row -> csv.row(sb, mapper.map(row)));
                         return sb.toBuffer();
@@ -181,10 +225,9 @@ public class AnswerService {
         }
         JsonAnswerWriter json = new JsonAnswerWriter();
         return Answer.of(OutputFormat.JSON, Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(Buffer.buffer(json.head(total, countStart, countEnd, requestStart))),
+                Multi.createFrom().item(Buffer.buffer(json.head(total, countStart, countEnd, request.start()))),
                 chunks.map(rows -> {
-                    metrics.records(rows.size());
-                    records.addAndGet(rows.size());
+                    counted(request, rows.size());
                     Utf8Builder sb = new Utf8Builder(rows.size() * 700);
                     rows.forEach(row -> json.row(sb, mapper.map(row)));
                     return sb.toBuffer();

@@ -45,6 +45,8 @@ import org.tradegateway.support.TestDatabase;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest {
     private static final String ONE_ROW = "/api/get?r=842&p=156&ps=2041&rg=2&cc=TOTAL";
+    /** Another one-row query, asked for the first time while the tables are locked (so not answered from memory). */
+    private static final String OTHER_ROW = "/api/get?r=842&p=251&ps=2041&rg=2&cc=TOTAL";
     private static final String HEAVY = "/api/get?r=all&p=0&ps=2041&rg=2&cc=AG6&max=100000";
 
     /** One second of query time, one heavy answer with one waiting for at most a second, a one-second breaker. */
@@ -81,7 +83,7 @@ class FaultToleranceTest {
                 st.execute("LOCK TABLE trade_fact, trade_flow IN ACCESS EXCLUSIVE MODE");
             }
             long start = System.nanoTime();
-            Response response = given().urlEncodingEnabled(false).get(ONE_ROW);
+            Response response = given().urlEncodingEnabled(false).get(OTHER_ROW);
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(200, response.statusCode());
             JsonNode answer = json(response);
@@ -93,7 +95,7 @@ class FaultToleranceTest {
             assertEquals(0, waitingGatewayStatements(observer));
             locker.rollback();
         }
-        assertEquals(200, given().urlEncodingEnabled(false).get(ONE_ROW).statusCode());
+        assertEquals(200, given().urlEncodingEnabled(false).get(OTHER_ROW).statusCode());
     }
 
     private static int waitingGatewayStatements(Connection c) throws Exception {
