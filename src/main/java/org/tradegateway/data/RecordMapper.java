@@ -42,8 +42,8 @@ public final class RecordMapper {
                 flow >= 1 && flow <= 4 ? FLOWS[flow] : "", reporter, title(rt), iso(rt), partner, title(pt), iso(pt),
                 partner2 == null ? null : (int) partner2, partner2 == null ? "" : title(pt2),
                 partner2 == null ? "" : iso(pt2), r.getString(8), r.getString(9), commodity,
-                description(px, commodity), qtCode, refs.quantityUnit(qtCode).orElse(""),
-                qtAlt == null ? null : (int) qtAlt, qtAlt == null ? "" : refs.quantityUnit(qtAlt).orElse(""),
+                description(px, commodity), qtCode, refs.quantityUnitText(qtCode),
+                qtAlt == null ? null : (int) qtAlt, qtAlt == null ? "" : refs.quantityUnitText(qtAlt),
                 r.getDouble(13), r.getDouble(14), r.getDouble(15), r.getDouble(16), r.getDouble(17),
                 r.getDouble(18), r.getDouble(19), r.getShort(20));
     }

@@ -15,6 +15,8 @@ public final class ReferenceData {
     private final Map<Integer, Area> areas;
     private final Map<Classification, CommodityList> commodities;
     private final Map<Integer, String> quantityUnits;
+    /** The same by code, for the per-row lookup of answers. */
+    private final String[] unitsByCode;
     private final Map<Integer, String> tradeRegimes;
 
     private ReferenceData(Map<Integer, Area> areas, Map<Classification, CommodityList> commodities,
@@ -22,6 +24,12 @@ public final class ReferenceData {
         this.areas = areas;
         this.commodities = commodities;
         this.quantityUnits = quantityUnits;
+        this.unitsByCode = new String[quantityUnits.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        quantityUnits.forEach((code, text) -> {
+            if (code >= 0) {
+                unitsByCode[code] = text;
+            }
+        });
         this.tradeRegimes = tradeRegimes;
     }
 
@@ -90,6 +98,12 @@ public final class ReferenceData {
 
     public Optional<String> quantityUnit(int code) {
         return Optional.ofNullable(quantityUnits.get(code));
+    }
+
+    /** The description of a quantity unit, or empty for a code the list does not have. */
+    public String quantityUnitText(int code) {
+        String text = code >= 0 && code < unitsByCode.length ? unitsByCode[code] : null;
+        return text == null ? "" : text;
     }
 
     public Optional<String> tradeRegime(int code) {
