@@ -10,18 +10,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tradegateway.support.PackagedGateway;
 
 /**
  * A gateway asked to stop (SIGTERM) while it streams a large answer finishes that answer within its grace period,
@@ -37,36 +33,9 @@ class GracefulShutdownIT {
 
     /** A gateway on its own embedded PostgreSQL in {@code data}, the way it runs when nothing is configured. */
     private static Process start(Path data, String grace, String seed, Path log) throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.remove("TRADE_DB_URL");
-        env.put("TRADE_DB_EMBEDDED_DATA_DIR", data.toString());
-        env.put("TRADE_HTTP_PORT", Integer.toString(PORT));
-        env.put("TRADE_LIMITS_ENABLED", "false");
-        env.put("TRADE_DEMO_SEED", seed);
-        env.put("TRADE_DEMO_YEARS", "2020-2020");
-        env.put("TRADE_DEMO_ROWS_PER_YEAR", "100000");
-        env.put("TRADE_SHUTDOWN_GRACE", grace);
-        Process process = builder.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        for (int i = 0; i < 240; i++) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the gateway ended: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("the gateway did not become ready: " + Files.readString(log));
+        return PackagedGateway.start("256m", PORT, data, log, Map.of("TRADE_LIMITS_ENABLED", "false",
+                "TRADE_DEMO_SEED", seed, "TRADE_DEMO_YEARS", "2020-2020", "TRADE_DEMO_ROWS_PER_YEAR", "100000",
+                "TRADE_SHUTDOWN_GRACE", grace));
     }
 
     private static Socket request(String url) throws Exception {
