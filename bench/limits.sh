@@ -19,7 +19,7 @@ run() {
       java -jar "$jar" > "$work/limits-gateway.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do curl -sf "localhost:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-  wrk -t2 -c32 -d5s "$url" > /dev/null
+  wrk -t2 -c32 -d30s "$url" > /dev/null   # warm-up: the JIT takes tens of seconds to settle
   local out
   out=$(wrk -t2 -c32 -d20s --latency "$url")
   kill $pid; wait $pid 2>/dev/null || true

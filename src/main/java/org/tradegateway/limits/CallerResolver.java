@@ -39,28 +39,53 @@ public class CallerResolver {
     private record Known(Account account, List<IpRange> ranges) {
     }
 
-    private record Snapshot(long loadedAt, Map<String, Long> tokens, Map<Long, Known> accounts) {
+    /** Accounts and tokens as read; {@code anyRanges}: whether an address need be parsed at all. */
+    private record Snapshot(long loadedAt, Map<String, Long> tokens, Map<Long, Known> accounts, boolean anyRanges) {
+        Snapshot(long loadedAt, Map<String, Long> tokens, Map<Long, Known> accounts) {
+            this(loadedAt, tokens, accounts, accounts.values().stream()
+                    .anyMatch(k -> k.account().active && !k.ranges().isEmpty()));
+        }
+    }
+
+    /**
+     * The caller, when it can be told from what is held in memory (accounts read recently, and no token or a token
+     * among them); null when the database must be asked, through {@link #resolve}.
+     *
+     * @throws InvalidToken for a token of a disabled account
+     */
+    public Caller resolveNow(String token, String clientIp) {
+        Snapshot s = snapshot;
+        if (s == null || System.nanoTime() - s.loadedAt() >= config.accountCache().toNanos()) {
+            return null;
+        }
+        return known(s, token, clientIp);
     }
 
     /** The caller of a request with this token (or null) from this client IP. */
     public Uni<Caller> resolve(String token, String clientIp) {
         return current(false).flatMap(s -> {
-            if (token == null || token.isBlank()) {
-                return Uni.createFrom().item(byAddress(s, clientIp));
-            }
-            String hash = Tokens.hash(token);
-            if (s.tokens().containsKey(hash)) {
-                return Uni.createFrom().item(byToken(s, hash));
+            Caller known = known(s, token, clientIp);
+            if (known != null) {
+                return Uni.createFrom().item(known);
             }
             // a token made since the last read: look it up alone
             return Panache.withSession(() -> AccountToken.<AccountToken>find("tokenHash = ?1 and revokedAt is null",
-                    hash).firstResult()).map(found -> {
+                    Tokens.hash(token)).firstResult()).map(found -> {
                         if (found == null || !found.account.active) {
                             throw new InvalidToken();
                         }
                         return account(Caller.Kind.TOKEN, found.account);
                     });
         });
+    }
+
+    /** The caller as these accounts tell it; null for a token they do not hold. */
+    private Caller known(Snapshot s, String token, String clientIp) {
+        if (token == null || token.isBlank()) {
+            return byAddress(s, clientIp);
+        }
+        String hash = Tokens.hash(token);
+        return s.tokens().containsKey(hash) ? byToken(s, hash) : null;
     }
 
     private Caller byToken(Snapshot s, String hash) {
@@ -73,7 +98,7 @@ public class CallerResolver {
     }
 
     private Caller byAddress(Snapshot s, String clientIp) {
-        byte[] address = address(clientIp);
+        byte[] address = s.anyRanges() ? address(clientIp) : null;
         if (address != null) {
             for (Known known : s.accounts().values()) {
                 if (known.account().active && known.ranges().stream().anyMatch(r -> r.contains(address))) {

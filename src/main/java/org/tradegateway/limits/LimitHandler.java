@@ -64,15 +64,36 @@ public class LimitHandler {
             return;
         }
         String path = request.path();
+        String token = token(request);
         String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        resolver.resolve(token(request), ip).subscribe().with(caller -> {
-            routing.put(CALLER, caller);
-            if (!config.enabled() || !counted(path)) {
-                routing.next();
-                return;
-            }
+        Caller known;
+        try {
+            known = resolver.resolveNow(token, ip);
+        } catch (CallerResolver.InvalidToken invalid) {
+            refuse(routing, invalid);
+            return;
+        }
+        if (known != null) {
+            admit(routing, known, path);
+        } else {
+            resolver.resolve(token, ip).subscribe().with(caller -> admit(routing, caller, path),
+                    failure -> refuse(routing, failure));
+        }
+    }
+
+    /** A recognised caller: on to the endpoint, or first through the limits if the endpoint is counted. */
+    private void admit(RoutingContext routing, Caller caller, String path) {
+        routing.put(CALLER, caller);
+        if (!config.enabled() || !counted(path)) {
+            routing.next();
+            return;
+        }
+        RateLimiter.Decision now = limiter.decideNow(caller);
+        if (now != null) {
+            decide(routing, now);
+        } else {
             limiter.consume(caller).subscribe().with(decision -> decide(routing, decision), routing::fail);
-        }, failure -> refuse(routing, failure));
+        }
     }
 
     private void decide(RoutingContext routing, RateLimiter.Decision d) {

@@ -16,13 +16,23 @@ final class LocalBucketStore implements BucketStore {
         return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
     }
 
+    /** Takes one token, at once. */
+    ConsumptionProbe consume(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    /** The tokens left, at once. */
+    long availableNow(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).getAvailableTokens();
+    }
+
     @Override
     public CompletionStage<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration) {
-        return CompletableFuture.completedFuture(bucket(key, configuration).tryConsumeAndReturnRemaining(1));
+        return CompletableFuture.completedFuture(consume(key, configuration));
     }
 
     @Override
     public CompletionStage<Long> available(String key, BucketConfiguration configuration) {
-        return CompletableFuture.completedFuture(bucket(key, configuration).getAvailableTokens());
+        return CompletableFuture.completedFuture(availableNow(key, configuration));
     }
 }

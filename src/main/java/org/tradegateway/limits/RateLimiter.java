@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.tradegateway.config.LimitsConfig;
 
@@ -30,10 +32,15 @@ public class RateLimiter {
     private final RedisBucketStore shared;
     private final Counter failures;
     private volatile long degradedSince = -1;
+    private final BucketConfiguration perSecond;
+    /** Usage bucket settings by hourly quota (a handful of distinct quotas), built once each. */
+    private final Map<Integer, BucketConfiguration> usageConfigurations = new ConcurrentHashMap<>();
 
     public RateLimiter(LimitsConfig config, MeterRegistry registry) {
         this.config = config;
         this.shared = config.redisUrl().map(url -> new RedisBucketStore(url, config.redisPrefix())).orElse(null);
+        this.perSecond = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(config.perSecond())
+                .refillIntervally(config.perSecond(), Duration.ofSeconds(1)).build()).build();
         this.failures = Counter.builder("trade.limits.store.failures")
                 .description("Rate-limit decisions taken per process because the shared store failed")
                 .register(registry);
@@ -53,30 +60,63 @@ public class RateLimiter {
         return shared != null && degradedSince >= 0;
     }
 
+    /** The decision for one request of this caller, asked of the shared store when one is in use. */
     public Uni<Decision> consume(Caller caller) {
-        BucketConfiguration perSecond = BucketConfiguration.builder().addLimit(Bandwidth.builder()
-                .capacity(config.perSecond()).refillIntervally(config.perSecond(), Duration.ofSeconds(1)).build())
-                .build();
+        Decision now = decideNow(caller);
+        if (now != null) {
+            return Uni.createFrom().item(now);
+        }
         int quota = caller.hourlyQuota();
-        BucketConfiguration usage = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(quota)
-                .refillIntervally(quota, config.window()).build()).build();
-        String secondKey = caller.key() + ":s:" + config.perSecond();
-        String usageKey = caller.key() + ":h:" + quota + ":" + config.window().toSeconds();
-        return probe(secondKey, perSecond).flatMap(second -> {
-            if (!second.isConsumed()) {
-                long wait = Math.max(1, seconds(second.getNanosToWaitForRefill()));
-                return available(usageKey, usage).map(left -> new Decision(false, false, wait, quota, left, wait, null));
-            }
-            return probe(usageKey, usage).map(probe -> {
-                if (!probe.isConsumed()) {
-                    long wait = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
-                    return new Decision(false, true, wait, quota, 0, wait,
-                            Instant.now().plusSeconds(wait).truncatedTo(ChronoUnit.SECONDS));
-                }
-                return new Decision(true, false, 0, quota, probe.getRemainingTokens(),
-                        seconds(probe.getNanosToWaitForReset()), null);
-            });
-        });
+        BucketConfiguration usage = usage(quota);
+        String usageKey = usageKey(caller);
+        return probe(secondKey(caller), perSecond).flatMap(second -> second.isConsumed()
+                ? probe(usageKey, usage).map(probe -> usageDecision(probe, quota))
+                : available(usageKey, usage).map(left -> rateRefusal(second, quota, left)));
+    }
+
+    /**
+     * The decision at once, when the buckets are this process's own (no shared store, or a shared store that has
+     * just failed); null when it must be asked of the shared store through {@link #consume}.
+     */
+    public Decision decideNow(Caller caller) {
+        if (store() != local) {
+            return null;
+        }
+        int quota = caller.hourlyQuota();
+        BucketConfiguration usage = usage(quota);
+        ConsumptionProbe second = local.consume(secondKey(caller), perSecond);
+        return second.isConsumed() ? usageDecision(local.consume(usageKey(caller), usage), quota)
+                : rateRefusal(second, quota, local.availableNow(usageKey(caller), usage));
+    }
+
+    private BucketConfiguration usage(int quota) {
+        return usageConfigurations.computeIfAbsent(quota, q -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(q).refillIntervally(q, config.window()).build()).build());
+    }
+
+    private String secondKey(Caller caller) {
+        return caller.key() + ":s:" + config.perSecond();
+    }
+
+    private String usageKey(Caller caller) {
+        return caller.key() + ":h:" + caller.hourlyQuota() + ":" + config.window().toSeconds();
+    }
+
+    /** Refused by the per-second limit; {@code left} is what remains of the usage quota. */
+    private static Decision rateRefusal(ConsumptionProbe second, int quota, long left) {
+        long wait = Math.max(1, seconds(second.getNanosToWaitForRefill()));
+        return new Decision(false, false, wait, quota, left, wait, null);
+    }
+
+    /** The per-second limit let the request through: the usage quota decides. */
+    private static Decision usageDecision(ConsumptionProbe probe, int quota) {
+        if (!probe.isConsumed()) {
+            long wait = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+            return new Decision(false, true, wait, quota, 0, wait,
+                    Instant.now().plusSeconds(wait).truncatedTo(ChronoUnit.SECONDS));
+        }
+        return new Decision(true, false, 0, quota, probe.getRemainingTokens(),
+                seconds(probe.getNanosToWaitForReset()), null);
     }
 
     private BucketStore store() {
