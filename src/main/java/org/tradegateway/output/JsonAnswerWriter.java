@@ -100,8 +100,11 @@ public final class JsonAnswerWriter {
         if (value != null) {
             sb.append("\"value\":").append(value).append(',');
         }
-        sb.append("\"started\":\"").append(TIMESTAMP.format(start)).append("\",\"finished\":\"")
-                .append(TIMESTAMP.format(end)).append("\",\"durationSeconds\":");
+        sb.append("\"started\":\"");
+        Timestamps.append(sb, start);
+        sb.append("\",\"finished\":\"");
+        Timestamps.append(sb, end);
+        sb.append("\",\"durationSeconds\":");
         double seconds = Duration.between(start, end).toNanos() / 1e9;
         sb.append(Math.round(seconds * 1e7) / 1e7);
         sb.append('}');
