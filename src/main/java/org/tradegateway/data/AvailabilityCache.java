@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What is loaded (data_availability), held in memory with the data version it was read at. Answers are planned
@@ -28,8 +30,21 @@ public class AvailabilityCache {
     public record Entry(char type, char freq, String px, int reporter, int period, boolean fromFlows) {
     }
 
-    /** The availability rows of one data version. */
-    public record Snapshot(String version, List<Entry> entries) {
+    /** The availability rows of one data version, also grouped by type, frequency and classification. */
+    public record Snapshot(String version, List<Entry> entries, Map<String, List<Entry>> byKind) {
+        public Snapshot(String version, List<Entry> entries) {
+            this(version, entries, entries.stream().collect(Collectors.groupingBy(
+                    e -> kind(e.type(), e.freq(), e.px()), Collectors.toUnmodifiableList())));
+        }
+
+        /** The rows of one type, frequency and stored classification. */
+        public List<Entry> of(char type, char freq, String px) {
+            return byKind.getOrDefault(kind(type, freq, px), List.of());
+        }
+
+        private static String kind(char type, char freq, String px) {
+            return type + "/" + freq + "/" + px;
+        }
     }
 
     public Uni<Snapshot> current() {

@@ -40,12 +40,12 @@ public class TradeRepository {
 
     /** The availability entries of a snapshot that match the query's type, frequency, classification and reporters. */
     public static List<Available> available(AvailabilityCache.Snapshot snapshot, TradeQuery query) {
-        List<String> revisions = SlicePlanner.revisions(query.classification());
         List<Available> result = new ArrayList<>();
-        for (AvailabilityCache.Entry e : snapshot.entries()) {
-            if (e.type() == query.type() && e.freq() == query.freq() && revisions.contains(e.px())
-                    && (query.reporters().all() || query.reporters().codes().contains(e.reporter()))) {
-                result.add(new Available(e.px(), e.reporter(), e.period(), e.fromFlows()));
+        for (String px : SlicePlanner.revisions(query.classification())) {
+            for (AvailabilityCache.Entry e : snapshot.of(query.type(), query.freq(), px)) {
+                if (query.reporters().all() || query.reporters().codes().contains(e.reporter())) {
+                    result.add(new Available(e.px(), e.reporter(), e.period(), e.fromFlows()));
+                }
             }
         }
         return result;
