@@ -17,18 +17,16 @@ import org.tradegateway.service.Answer;
 final class AnswerResponse implements Flow.Subscriber<Buffer> {
     private static final Logger LOG = Logger.getLogger(AnswerResponse.class);
     private final HttpServerResponse response;
-    private final Answer answer;
     private Flow.Subscription subscription;
 
-    private AnswerResponse(HttpServerResponse response, Answer answer) {
+    private AnswerResponse(HttpServerResponse response) {
         this.response = response;
-        this.answer = answer;
     }
 
     static void send(RoutingContext routing, Answer answer) {
         HttpServerResponse response = routing.response();
         if (response.closed() || response.ended()) {
-            answer.release();
+            answer.release(); // its body will never be subscribed to
             return;
         }
         response.setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType());
@@ -36,11 +34,12 @@ final class AnswerResponse implements Flow.Subscriber<Buffer> {
             response.putHeader("Retry-After", Long.toString(answer.retryAfterSeconds()));
         }
         if (answer.whole() != null) {
-            response.end(answer.whole());
+            // set here, not left to end(): for HEAD the server sends no body and then no length either
+            response.putHeader("Content-Length", Integer.toString(answer.whole().length())).end(answer.whole());
             return;
         }
         response.setChunked(true);
-        answer.body().subscribe().withSubscriber(new AnswerResponse(response, answer));
+        answer.body().subscribe().withSubscriber(new AnswerResponse(response));
     }
 
     @Override
@@ -67,7 +66,6 @@ final class AnswerResponse implements Flow.Subscriber<Buffer> {
     @Override
     public void onError(Throwable failure) {
         LOG.warnf("an answer stopped after its first bytes: %s", failure.toString());
-        answer.release();
         if (!response.closed()) {
             response.reset();
         }
@@ -80,8 +78,8 @@ final class AnswerResponse implements Flow.Subscriber<Buffer> {
         }
     }
 
+    /** Stops the stream; ending it, however it ends, gives back what the answer holds (see Answer#holding). */
     private void cancel() {
         subscription.cancel();
-        answer.release();
     }
 }

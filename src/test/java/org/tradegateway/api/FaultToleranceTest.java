@@ -11,6 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,6 +24,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,8 +33,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tradegateway.data.DatabaseGuard;
 import org.tradegateway.ingest.synthetic.GeneratorSource;
 import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
+import org.tradegateway.query.ServiceUnavailable;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.support.Imports;
 import org.tradegateway.support.TestDatabase;
@@ -44,6 +51,10 @@ import org.tradegateway.support.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest {
+    @Inject
+    DatabaseGuard guard;
+    @Inject
+    Vertx vertx;
     private static final String ONE_ROW = "/api/get?r=842&p=156&ps=2041&rg=2&cc=TOTAL";
     /** Another one-row query, asked for the first time while the tables are locked (so not answered from memory). */
     private static final String OTHER_ROW = "/api/get?r=842&p=251&ps=2041&rg=2&cc=TOTAL";
@@ -178,6 +189,21 @@ class FaultToleranceTest {
         assertEquals(1, answer.get("dataset").size());
         assertEquals(842, answer.at("/dataset/0/rtCode").asInt());
         assertTrue(millis < 10_000, "served again after " + millis + " ms");
+    }
+
+    @Test
+    @Order(4)
+    void shouldGiveUpOnADatabaseCallThatNeverAnswersAtItsDeadline() throws Exception {
+        // a server that stopped answering: PostgreSQL's statement timeout cannot end this, only the deadline
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        long start = System.nanoTime();
+        vertx.getOrCreateContext().runOnContext(ignored -> guard.call(() -> Uni.createFrom().<String>emitter(e -> { }))
+                .subscribe().with(item -> outcome.complete(null), outcome::complete));
+        Throwable failure = outcome.get(30, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(failure instanceof ServiceUnavailable, String.valueOf(failure));
+        // the deadline is the statement timeout (1 s here) and 5 s more
+        assertTrue(millis >= 5_900 && millis < 8_000, "given up after " + millis + " ms");
     }
 
     private static Response awaitStatus(String url, int status, long limitMillis) throws Exception {
