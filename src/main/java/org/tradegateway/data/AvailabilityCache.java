@@ -31,20 +31,20 @@ public class AvailabilityCache {
     }
 
     /** The availability rows of one data version, also grouped by type, frequency and classification. */
-    public record Snapshot(String version, List<Entry> entries, Map<String, List<Entry>> byKind) {
+    public record Snapshot(String version, List<Entry> entries, Map<Kind, List<Entry>> byKind) {
         public Snapshot(String version, List<Entry> entries) {
             this(version, entries, entries.stream().collect(Collectors.groupingBy(
-                    e -> kind(e.type(), e.freq(), e.px()), Collectors.toUnmodifiableList())));
+                    e -> new Kind(e.type(), e.freq(), e.px()), Collectors.toUnmodifiableList())));
         }
 
         /** The rows of one type, frequency and stored classification. */
         public List<Entry> of(char type, char freq, String px) {
-            return byKind.getOrDefault(kind(type, freq, px), List.of());
+            return byKind.getOrDefault(new Kind(type, freq, px), List.of());
         }
+    }
 
-        private static String kind(char type, char freq, String px) {
-            return type + "/" + freq + "/" + px;
-        }
+    /** Type, frequency and stored classification: what a query's availability is looked up by. */
+    public record Kind(char type, char freq, String px) {
     }
 
     public Uni<Snapshot> current() {

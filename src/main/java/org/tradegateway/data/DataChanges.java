@@ -29,18 +29,19 @@ public class DataChanges {
     private static final long CHECK_MILLIS = 5_000;
     private final Pool pool;
     private final DatabasePoolCreator pools;
+    private final Vertx vertx;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listening;
     private volatile boolean stopped;
     private volatile PgConnection connection;
     private volatile boolean complained;
     private boolean retrying;
-    private Vertx vertx;
     private long checkTimer = -1;
 
-    public DataChanges(Pool pool, DatabasePoolCreator pools) {
+    public DataChanges(Pool pool, DatabasePoolCreator pools, Vertx vertx) {
         this.pool = pool;
         this.pools = pools;
+        this.vertx = vertx;
     }
 
     /** How many changes have been heard of (and reconnections made); compare two readings, nothing else. */
@@ -55,7 +56,6 @@ public class DataChanges {
 
     void start(@Observes StartupEvent event) {
         pool.getDelegate(); // the pool, and with it the connection settings, exist from here on
-        vertx = pools.vertx();
         connect();
         checkTimer = vertx.setPeriodic(CHECK_MILLIS, id -> check());
     }
@@ -63,7 +63,7 @@ public class DataChanges {
     void stop(@Observes ShutdownEvent event) {
         stopped = true;
         listening = false;
-        if (vertx != null && checkTimer >= 0) {
+        if (checkTimer >= 0) {
             vertx.cancelTimer(checkTimer);
         }
         PgConnection c = connection;

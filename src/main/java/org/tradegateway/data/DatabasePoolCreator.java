@@ -63,13 +63,6 @@ public class DatabasePoolCreator implements PgPoolCreator {
                 .setConnectTimeout((int) config.connectTimeout().toMillis());
     }
 
-    synchronized io.vertx.core.Vertx vertx() {
-        if (input == null) {
-            throw new IllegalStateException("the main pool is not built yet");
-        }
-        return input.vertx();
-    }
-
     synchronized void close(@Observes ShutdownEvent event) {
         if (streaming != null) {
             streaming.close();

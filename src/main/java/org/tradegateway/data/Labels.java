@@ -1,23 +1,24 @@
 package org.tradegateway.data;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.tradegateway.refs.Area;
 
 /** Area titles and legacy commodity wording as the database holds them, for one version of the loaded data. */
 public final class Labels {
-    /** Area codes are three digits. */
-    private static final int AREA_CODES = 1000;
     private final String version;
-    private final Area[] areas = new Area[AREA_CODES];
-    private final Map<Integer, Area> byCode;
+    /** By code (smallint in the database, three digits in the shipped list): one array read per row. */
+    private final Area[] areas;
     private final Map<String, Map<String, String>> commodities;
 
     public Labels(String version, Map<Integer, Area> areas, Map<String, Map<String, String>> commodities) {
         this.version = version;
         this.commodities = commodities;
-        this.byCode = areas;
+        this.areas = new Area[areas.keySet().stream().mapToInt(c -> c).max().orElse(-1) + 1];
         areas.forEach((code, area) -> {
-            if (code >= 0 && code < AREA_CODES) {
+            if (code >= 0) {
                 this.areas[code] = area;
             }
         });
@@ -28,13 +29,13 @@ public final class Labels {
     }
 
     /** Every area the database lists. */
-    public java.util.Collection<Area> areas() {
-        return byCode.values();
+    public List<Area> areas() {
+        return Arrays.stream(areas).filter(Objects::nonNull).toList();
     }
 
     /** The area of a code, or null when the database lists none. */
     public Area area(int code) {
-        return code >= 0 && code < AREA_CODES ? areas[code] : null;
+        return code >= 0 && code < areas.length ? areas[code] : null;
     }
 
     /** The legacy wording of a commodity, or null when only the shipped list describes it. */

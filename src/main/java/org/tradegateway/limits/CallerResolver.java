@@ -55,10 +55,7 @@ public class CallerResolver {
      */
     public Caller resolveNow(String token, String clientIp) {
         Snapshot s = snapshot;
-        if (s == null || System.nanoTime() - s.loadedAt() >= config.accountCache().toNanos()) {
-            return null;
-        }
-        return known(s, token, clientIp);
+        return fresh(s) ? known(s, token, clientIp) : null;
     }
 
     /** The caller of a request with this token (or null) from this client IP. */
@@ -77,6 +74,11 @@ public class CallerResolver {
                         return account(Caller.Kind.TOKEN, found.account);
                     });
         });
+    }
+
+    /** Whether accounts were read, and recently enough to be used as they are. */
+    private boolean fresh(Snapshot s) {
+        return s != null && System.nanoTime() - s.loadedAt() < config.accountCache().toNanos();
     }
 
     /** The caller as these accounts tell it; null for a token they do not hold. */
@@ -142,7 +144,7 @@ public class CallerResolver {
 
     private Uni<Snapshot> current(boolean force) {
         Snapshot s = snapshot;
-        if (!force && s != null && System.nanoTime() - s.loadedAt() < config.accountCache().toNanos()) {
+        if (!force && fresh(s)) {
             return Uni.createFrom().item(s);
         }
         return Panache.withSession(() -> Account.<Account>listAll().flatMap(accounts ->

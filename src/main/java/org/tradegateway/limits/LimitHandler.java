@@ -121,7 +121,7 @@ public class LimitHandler {
             end(routing, 401, "text/plain; charset=utf-8", failure.getMessage());
         } else if (DatabaseGuard.isOutage(failure)) {
             ServiceUnavailable unavailable = guard.unavailable();
-            OutputFormat format = OutputFormat.forRefusal(routing.queryParams().get("fmt"));
+            OutputFormat format = OutputFormat.forRefusal(routing.request().params().get("fmt"));
             routing.response().putHeader("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
             end(routing, 503, format.contentType(), Answer.failureText(format, unavailable));
         } else {

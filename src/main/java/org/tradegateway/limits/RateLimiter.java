@@ -84,9 +84,10 @@ public class RateLimiter {
         }
         int quota = caller.hourlyQuota();
         BucketConfiguration usage = usage(quota);
+        String usageKey = usageKey(caller);
         ConsumptionProbe second = local.consume(secondKey(caller), perSecond);
-        return second.isConsumed() ? usageDecision(local.consume(usageKey(caller), usage), quota)
-                : rateRefusal(second, quota, local.availableNow(usageKey(caller), usage));
+        return second.isConsumed() ? usageDecision(local.consume(usageKey, usage), quota)
+                : rateRefusal(second, quota, local.availableNow(usageKey, usage));
     }
 
     private BucketConfiguration usage(int quota) {

@@ -16,10 +16,10 @@ public final class CsvAnswerWriter {
     private static final List<Field> HUMAN_ORDER = humanOrder();
     private static final List<Field> NO_QUANTITY = List.of(Field.QT_CODE, Field.QT_DESC, Field.TRADE_QUANTITY,
             Field.NET_WEIGHT);
-    private final List<Field> columns;
+    /** The columns in their order (an array: read for every field of every row). */
+    private final Field[] columns;
     private final Heading heading;
     private final boolean services;
-    private final Field[] order;
     private final EncodedLabels labels = new EncodedLabels(CsvAnswerWriter::text);
 
     public CsvAnswerWriter(Heading heading, boolean imtsOriginal) {
@@ -31,8 +31,8 @@ public final class CsvAnswerWriter {
         this.services = services;
         List<Field> order = heading == Heading.H ? HUMAN_ORDER : List.of(Field.values());
         List<Field> chosen = imtsOriginal ? order.stream().filter(Field::original).toList() : order;
-        this.columns = services ? chosen.stream().filter(f -> !NO_QUANTITY.contains(f)).toList() : chosen;
-        this.order = columns.toArray(Field[]::new);
+        this.columns = (services ? chosen.stream().filter(f -> !NO_QUANTITY.contains(f)).toList() : chosen)
+                .toArray(Field[]::new);
     }
 
     /**
@@ -54,11 +54,11 @@ public final class CsvAnswerWriter {
 
     public String header() {
         Utf8Builder sb = new Utf8Builder(512);
-        for (int i = 0; i < columns.size(); i++) {
+        for (int i = 0; i < columns.length; i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            Field f = columns.get(i);
+            Field f = columns[i];
             text(sb, heading == Heading.H ? f.heading() : f.jsonName());
         }
         return sb.append("\r\n").toString();
@@ -70,7 +70,7 @@ public final class CsvAnswerWriter {
     }
 
     public void row(Utf8Builder sb, LegacyRecord r) {
-        Field[] fields = order;
+        Field[] fields = columns;
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 sb.append(',');

@@ -71,7 +71,7 @@ public final class JsonAnswerWriter {
      * @param countEnd      when counting finished
      * @param requestStart  when the request arrived (the dataset timer covers the preparation of the answer)
      */
-    public String head(long total, OffsetDateTime countStart, OffsetDateTime countEnd, OffsetDateTime requestStart) {
+    public byte[] head(long total, OffsetDateTime countStart, OffsetDateTime countEnd, OffsetDateTime requestStart) {
         Utf8Builder sb = new Utf8Builder(600);
         sb.append("{\"validation\":{\"status\":");
         status(sb, ValidationStatus.OK);
@@ -80,11 +80,12 @@ public final class JsonAnswerWriter {
         sb.append(",\"datasetTimer\":");
         timer(sb, null, requestStart, countEnd);
         sb.append("},\"dataset\":[");
-        return sb.toString();
+        return sb.toBytes();
     }
 
-    public String tail() {
-        return "]}";
+    /** The closing of the dataset array and of the answer. */
+    public byte[] tail() {
+        return new byte[] {']', '}'};
     }
 
     private static void status(Utf8Builder sb, ValidationStatus status) {

@@ -14,8 +14,7 @@ public final class ReferenceData {
 
     private final Map<Integer, Area> areas;
     private final Map<Classification, CommodityList> commodities;
-    private final Map<Integer, String> quantityUnits;
-    /** The same by code, for the per-row lookup of answers. */
+    /** Quantity unit texts by code, looked up for every row of an answer. */
     private final String[] unitsByCode;
     private final Map<Integer, String> tradeRegimes;
 
@@ -23,7 +22,6 @@ public final class ReferenceData {
                           Map<Integer, String> quantityUnits, Map<Integer, String> tradeRegimes) {
         this.areas = areas;
         this.commodities = commodities;
-        this.quantityUnits = quantityUnits;
         this.unitsByCode = new String[quantityUnits.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
         quantityUnits.forEach((code, text) -> {
             if (code >= 0) {
@@ -94,10 +92,6 @@ public final class ReferenceData {
     /** The codes of one classification, in file order (TOTAL, then depth-first as published). */
     public CommodityList tree(Classification classification) {
         return commodities.getOrDefault(classification, EMPTY);
-    }
-
-    public Optional<String> quantityUnit(int code) {
-        return Optional.ofNullable(quantityUnits.get(code));
     }
 
     /** The description of a quantity unit, or empty for a code the list does not have. */

@@ -20,8 +20,8 @@ import org.tradegateway.query.TradeQuery;
  */
 @ApplicationScoped
 public class AnswerCache {
-    /** A kept answer: the records as encoded (CSV: with the header), how many, and how many matched in all. */
-    public record Kept(long generation, byte[] records, int rows, long total) {
+    /** A kept answer: the records as encoded (CSV: with the header) and how many (all that matched). */
+    public record Kept(long generation, byte[] records, int rows) {
     }
 
     /** Where a request starts: the change count it will compare with, or none if nothing may be kept now. */
@@ -76,13 +76,13 @@ public class AnswerCache {
     }
 
     /** Keeps an answer read after the ticket was taken, unless the data changed meanwhile or it is too large. */
-    public void put(Ticket ticket, TradeQuery query, byte[] records, int rows, long total) {
+    public void put(Ticket ticket, TradeQuery query, byte[] records, int rows) {
         if (!accepts(ticket, records.length) || !changes.listening() || changes.generation() != ticket.generation()) {
             return;
         }
         synchronized (this) {
             remove(query);
-            kept.put(query, new Kept(ticket.generation(), records, rows, total));
+            kept.put(query, new Kept(ticket.generation(), records, rows));
             used += records.length + OVERHEAD;
             Iterator<Map.Entry<TradeQuery, Kept>> oldest = kept.entrySet().iterator();
             while (used > budget && oldest.hasNext()) {

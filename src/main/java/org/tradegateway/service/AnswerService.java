@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -151,7 +150,8 @@ public class AnswerService {
         }
         JsonAnswerWriter json = new JsonAnswerWriter();
         OffsetDateTime now = OffsetDateTime.now(zone);
-        return Answer.of(OutputFormat.JSON, json.head(0, request.start(), now, request.start()) + json.tail());
+        return Answer.of(OutputFormat.JSON, Buffer.buffer(Unpooled.wrappedBuffer(
+                json.head(0, request.start(), now, request.start()), json.tail())));
     }
 
     /**
@@ -176,7 +176,7 @@ public class AnswerService {
         }
         byte[] kept = cache.accepts(request.ticket(), records.length()) ? records.toBytes() : null;
         if (kept != null) {
-            cache.put(request.ticket(), query, kept, rows.size(), rows.size());
+            cache.put(request.ticket(), query, kept, rows.size());
         }
         ByteBuf body = kept != null ? Unpooled.wrappedBuffer(kept) : records.toByteBuf();
         return whole(request, body, rows.size(), countStart, OffsetDateTime.now(zone));
@@ -186,7 +186,7 @@ public class AnswerService {
     private Answer fromMemory(Request request, AnswerCache.Kept kept) {
         counted(request, kept.rows());
         OffsetDateTime now = OffsetDateTime.now(zone);
-        return whole(request, Unpooled.wrappedBuffer(kept.records()), kept.total(), now, now);
+        return whole(request, Unpooled.wrappedBuffer(kept.records()), kept.rows(), now, now);
     }
 
     /** The whole answer around its encoded records: as they are for CSV, between the head and the tail for JSON. */
@@ -196,10 +196,9 @@ public class AnswerService {
             return Answer.of(OutputFormat.CSV, Buffer.buffer(records));
         }
         JsonAnswerWriter json = new JsonAnswerWriter();
-        byte[] head = json.head(total, countStart, countEnd, request.start()).getBytes(StandardCharsets.UTF_8);
-        byte[] tail = json.tail().getBytes(StandardCharsets.UTF_8);
-        return Answer.of(OutputFormat.JSON, Buffer.buffer(Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(head),
-                records, Unpooled.wrappedBuffer(tail))));
+        return Answer.of(OutputFormat.JSON, Buffer.buffer(Unpooled.wrappedBuffer(
+                Unpooled.wrappedBuffer(json.head(total, countStart, countEnd, request.start())), records,
+                Unpooled.wrappedBuffer(json.tail()))));
     }
 
     private void counted(Request request, int rows) {
@@ -225,13 +224,14 @@ public class AnswerService {
         }
         JsonAnswerWriter json = new JsonAnswerWriter();
         return Answer.of(OutputFormat.JSON, Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(Buffer.buffer(json.head(total, countStart, countEnd, request.start()))),
+                Multi.createFrom().item(Buffer.buffer(Unpooled.wrappedBuffer(
+                        json.head(total, countStart, countEnd, request.start())))),
                 chunks.map(rows -> {
                     counted(request, rows.size());
                     Utf8Builder sb = new Utf8Builder(rows.size() * 700);
                     rows.forEach(row -> json.row(sb, mapper.map(row)));
                     return sb.toBuffer();
                 }),
-                Multi.createFrom().item(Buffer.buffer(json.tail()))));
+                Multi.createFrom().item(Buffer.buffer(Unpooled.wrappedBuffer(json.tail())))));
     }
 }

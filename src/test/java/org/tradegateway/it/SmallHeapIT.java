@@ -9,8 +9,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tradegateway.ingest.CountingInputStream;
 import org.tradegateway.support.PackagedGateway;
 
 /**
@@ -34,29 +33,6 @@ class SmallHeapIT {
 
     @TempDir
     Path temp;
-
-    /** Counts the bytes that go through. */
-    private static final class Counting extends FilterInputStream {
-        long bytes;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            bytes += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            bytes += Math.max(0, n);
-            return n;
-        }
-    }
 
     private static InputStream get(HttpClient http, String url, String contentType) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT
@@ -92,7 +68,7 @@ class SmallHeapIT {
 
             long rows = 0;
             long count = -1;
-            Counting json = new Counting(get(http, LARGE, "application/json; charset=utf-8"));
+            CountingInputStream json = new CountingInputStream(get(http, LARGE, "application/json; charset=utf-8"));
             ObjectMapper mapper = new ObjectMapper();
             try (JsonParser parser = mapper.getFactory().createParser(json)) {
                 assertEquals(JsonToken.START_OBJECT, parser.nextToken());
@@ -116,7 +92,7 @@ class SmallHeapIT {
             }
             assertEquals(250_000, rows);
             assertTrue(count > 250_000, "count.value holds every matching record: " + count);
-            assertTrue(json.bytes > HEAP, "the JSON answer (" + json.bytes + " bytes) is larger than the heap");
+            assertTrue(json.count() > HEAP, "the JSON answer (" + json.count() + " bytes) is larger than the heap");
 
             assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT
                     + "/q/health/live")).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
