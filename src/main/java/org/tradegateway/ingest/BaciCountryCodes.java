@@ -17,7 +17,7 @@ final class BaciCountryCodes {
 
     static void read(InputStream in, String name, StageWriter writer) throws IOException {
         CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), ',');
-        String[] header = csv.next();
+        String[] header = csv.next(name);
         if (header == null) {
             return;
         }
@@ -36,7 +36,7 @@ final class BaciCountryCodes {
             throw new MalformedInputException(name + ":1: not a BACI country_codes header: " + String.join(",", header));
         }
         String[] row;
-        while ((row = csv.next()) != null) {
+        while ((row = csv.next(name)) != null) {
             if (row.length <= Math.max(code, label)) {
                 continue;
             }
@@ -44,8 +44,8 @@ final class BaciCountryCodes {
                 writer.area(Integer.parseInt(row[code].trim()), row[label], iso3 >= 0 && iso3 < row.length
                         && !row[iso3].equals("N/A") ? row[iso3] : "");
             } catch (NumberFormatException e) {
-                throw new MalformedInputException(name + ":" + csv.recordLine() + ": country_code '" + row[code]
-                        + "' is not a number");
+                throw new MalformedInputException(name + ":" + csv.recordLine() + ": country_code '"
+                        + MalformedInputException.quote(row[code]) + "' is not a number");
             }
         }
     }

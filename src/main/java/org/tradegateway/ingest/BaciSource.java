@@ -1,6 +1,5 @@
 package org.tradegateway.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,6 +29,8 @@ public final class BaciSource implements ImportSource {
     private static final Pattern YEAR_FILE = Pattern.compile("(?i)(^|/)BACI_HS\\d\\d_Y\\d{4}_V\\w+\\.csv$");
     private static final Pattern COUNTRY_FILE = Pattern.compile("(?i)(^|/)country_codes\\w*\\.csv$");
     public static final String LICENCE = "Etalab Open Licence 2.0 (CEPII BACI)";
+    /** BACI lines are about 40 characters; anything near this is not BACI. */
+    static final int MAX_LINE = 4096;
 
     private final Path file;
     private final Classification classification;
@@ -91,11 +92,11 @@ public final class BaciSource implements ImportSource {
             }
             return;
         }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             List<ZipEntry> years = new ArrayList<>();
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                 if (COUNTRY_FILE.matcher(entry.getName()).find()) {
-                    try (InputStream in = zip.getInputStream(entry)) {
+                    try (InputStream in = declared(zip, entry)) {
                         BaciCountryCodes.read(in, entry.getName(), writer);
                     }
                 } else if (YEAR_FILE.matcher(entry.getName()).find()) {
@@ -108,7 +109,7 @@ public final class BaciSource implements ImportSource {
             years.sort(Comparator.comparing(ZipEntry::getName));
             long done = 0;
             for (ZipEntry entry : years) {
-                try (InputStream in = zip.getInputStream(entry)) {
+                try (InputStream in = declared(zip, entry)) {
                     readYear(in, entry.getName(), writer, done);
                 }
                 done += Math.max(entry.getCompressedSize(), 0);
@@ -117,21 +118,47 @@ public final class BaciSource implements ImportSource {
         }
     }
 
+    /** The next line; a line past the limit, or input that cannot be read, fails naming the file and line. */
+    private static String line(LineReader reader, String name, long lineNo) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (MalformedInputException e) {
+            throw new MalformedInputException(name + ":" + lineNo + ": " + e.getMessage());
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new MalformedInputException(name + ":" + lineNo + ": the compressed data ends or breaks here ("
+                    + MalformedInputException.quote(String.valueOf(e.getMessage())) + ")");
+        }
+    }
+
+    private static ZipFile open(Path file) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (java.util.zip.ZipException e) {
+            throw new MalformedInputException(file.getFileName() + ": not a readable zip file ("
+                    + MalformedInputException.quote(String.valueOf(e.getMessage())) + ")");
+        }
+    }
+
+    private static InputStream declared(ZipFile zip, ZipEntry entry) throws IOException {
+        return new DeclaredSizeInputStream(zip.getInputStream(entry), entry.getSize(), entry.getName());
+    }
+
     private void readYear(InputStream raw, String name, StageWriter writer, long offset) throws IOException {
         CountingInputStream counted = new CountingInputStream(raw);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
-        String header = reader.readLine();
+        LineReader reader = new LineReader(new InputStreamReader(counted, StandardCharsets.UTF_8), MAX_LINE);
+        String header = line(reader, name, 1);
         if (header == null) {
             throw new MalformedInputException(name + ":1: the file is empty");
         }
         String normalized = header.replace("\uFEFF", "").replace("\"", "").replace(" ", "").toLowerCase(Locale.ROOT);
         if (!normalized.equals("t,i,j,k,v,q")) {
-            throw new MalformedInputException(name + ":1: wrong header: expected t,i,j,k,v,q, found " + header);
+            throw new MalformedInputException(name + ":1: wrong header: expected t,i,j,k,v,q, found "
+                    + MalformedInputException.quote(header));
         }
         String[] f = new String[6];
         long lineNo = 1;
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = line(reader, name, lineNo + 1)) != null) {
             lineNo++;
             if (line.isBlank()) {
                 continue;
@@ -144,7 +171,8 @@ public final class BaciSource implements ImportSource {
                 String product = product(f[3]);
                 Double value = Numbers.thousandsOrNull(f[4], "v (value)");
                 if (value == null || value < 0) {
-                    throw new MalformedInputException("v (value) must be a positive number, found '" + f[4].trim() + "'");
+                    throw new MalformedInputException("v (value) must be a positive number, found '"
+                            + MalformedInputException.quote(f[4].trim()) + "'");
                 }
                 Double kg = Numbers.thousandsOrNull(f[5], "q (quantity)");
                 writer.flow(year, exporter, importer, product, value, kg);
@@ -177,14 +205,14 @@ public final class BaciSource implements ImportSource {
         String k = field.trim().replace("\"", "");
         for (int i = 0; i < k.length(); i++) {
             if (!Character.isDigit(k.charAt(i))) {
-                throw new MalformedInputException("k (product) '" + k + "' is not an HS6 code");
+                throw new MalformedInputException("k (product) '" + MalformedInputException.quote(k) + "' is not an HS6 code");
             }
         }
         if (k.length() == 5) {
             return "0" + k;
         }
         if (k.length() != 6) {
-            throw new MalformedInputException("k (product) '" + k + "' is not an HS6 code");
+            throw new MalformedInputException("k (product) '" + MalformedInputException.quote(k) + "' is not an HS6 code");
         }
         return k;
     }

@@ -67,7 +67,7 @@ public final class ComtradePlusSource implements ImportSource {
             char delimiter = name.toLowerCase(Locale.ROOT).contains(".txt") ? '\t' : ',';
             CsvReader csv = new CsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16),
                     delimiter);
-            String[] header = csv.next();
+            String[] header = csv.next(name);
             if (header == null) {
                 throw new MalformedInputException(name + ":1: the file is empty");
             }
@@ -79,12 +79,12 @@ public final class ComtradePlusSource implements ImportSource {
                     "classificationcode", "primaryvalue"}) {
                 if (!columns.containsKey(required)) {
                     throw new MalformedInputException(name + ":1: wrong header: no column " + required
-                            + " (found " + String.join(",", header) + ")");
+                            + " (found " + MalformedInputException.quote(String.join(",", header)) + ")");
                 }
             }
             FactRow row = new FactRow();
             String[] fields;
-            while ((fields = csv.next()) != null) {
+            while ((fields = csv.next(name)) != null) {
                 try {
                     if (fields.length != header.length) {
                         throw new MalformedInputException("expected " + header.length + " fields, found "
@@ -110,7 +110,7 @@ public final class ComtradePlusSource implements ImportSource {
         row.flow = flow;
         String cl = get(f, c, "classificationcode");
         Classification px = Classification.parse(cl).filter(Classification::isStoredRevision).orElseThrow(
-                () -> new MalformedInputException("classification_code '" + cl + "' is not H0..H6, S1..S4, BEC or EB02"));
+                () -> new MalformedInputException("classification_code '" + MalformedInputException.quote(cl) + "' is not H0..H6, S1..S4, BEC or EB02"));
         row.px = px.name();
         row.type = px.type();
         row.period = Numbers.integer(get(f, c, "period"), "period");

@@ -37,7 +37,7 @@ final class CopyText {
             throw new MalformedInputException(what + " is missing");
         }
         if (value.length() > maxLength) {
-            throw new MalformedInputException(what + " '" + value + "' is longer than " + maxLength + " characters");
+            throw new MalformedInputException(what + " '" + MalformedInputException.quote(value) + "' is longer than " + maxLength + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

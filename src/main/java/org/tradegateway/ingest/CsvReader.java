@@ -8,9 +8,12 @@ import java.util.List;
 
 /**
  * A streaming RFC 4180 reader: quoted fields may hold delimiters, doubled quotes and line breaks; CRLF and LF
- * both end a record; a leading byte-order mark is dropped. It remembers the line each record started on.
+ * both end a record; a leading byte-order mark is dropped. It remembers the line each record started on. A record
+ * longer than {@link #MAX_RECORD} characters fails instead of filling the heap.
  */
 public final class CsvReader implements Closeable {
+    /** The longest record read, in characters (legacy records are a few hundred). */
+    public static final int MAX_RECORD = 1 << 20;
     private final Reader in;
     private final char delimiter;
     private final char[] buffer = new char[1 << 16];
@@ -56,6 +59,21 @@ public final class CsvReader implements Closeable {
         return buffer[position];
     }
 
+    /**
+     * The next record, as {@link #next()}, with a failure to read it (a malformed or endless record, compressed
+     * input that breaks off) named by the file and line.
+     */
+    public String[] next(String source) throws IOException {
+        try {
+            return next();
+        } catch (MalformedInputException e) {
+            throw new MalformedInputException(source + ":" + line + ": " + e.getMessage());
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new MalformedInputException(source + ":" + line + ": the compressed data ends or breaks here ("
+                    + MalformedInputException.quote(String.valueOf(e.getMessage())) + ")");
+        }
+    }
+
     /** The next record's fields, or null at the end of the input. Blank lines are skipped. */
     public String[] next() throws IOException {
         int c = read();
@@ -79,7 +97,13 @@ public final class CsvReader implements Closeable {
         field.setLength(0);
         boolean quoted = false;
         boolean wasQuoted = false;
+        int length = 0;
         while (true) {
+            if (++length > MAX_RECORD) {
+                throw new MalformedInputException("a record longer than " + MAX_RECORD + " characters starting on line "
+                        + recordLine + ": " + MalformedInputException.quote(fields.isEmpty() ? field
+                        : fields.get(0)));
+            }
             if (quoted) {
                 if (c < 0) {
                     throw new MalformedInputException("unterminated quoted field starting on line " + recordLine);

@@ -89,7 +89,9 @@ public final class FactLoader {
             connection.commit();
             return new ImportResult(datasetId, false, rowsRead, builder.recordsStored(), List.copyOf(periods),
                     seconds(start));
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // every failure, an Error too (out of memory, a stack overflow): restoring auto-commit below would
+            // otherwise commit the open transaction, and with it a dataset row without its data
             rollbackQuietly();
             throw e;
         } finally {

@@ -72,7 +72,7 @@ public final class LegacyCsvSource implements ImportSource {
                     throw new MalformedInputException(name + ": the zip holds no .csv file");
                 }
                 name = name + "!" + entry.getName();
-                in = zip;
+                in = new DeclaredSizeInputStream(zip, entry.getSize(), name);
             }
             read(new CsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), ','),
                     name, writer);
@@ -80,7 +80,7 @@ public final class LegacyCsvSource implements ImportSource {
     }
 
     private void read(CsvReader csv, String name, StageWriter writer) throws IOException {
-        String[] header = csv.next();
+        String[] header = csv.next(name);
         if (header == null) {
             throw new MalformedInputException(name + ":1: the file is empty");
         }
@@ -95,12 +95,12 @@ public final class LegacyCsvSource implements ImportSource {
                 LegacyField.RG_CODE, LegacyField.CMD_CODE, LegacyField.TRADE_VALUE}) {
             if (!columns.containsKey(required)) {
                 throw new MalformedInputException(name + ":1: wrong header: no column for " + required.jsonName()
-                        + " (found " + String.join(",", header) + ")");
+                        + " (found " + MalformedInputException.quote(String.join(",", header)) + ")");
             }
         }
         FactRow row = new FactRow();
         String[] fields;
-        while ((fields = csv.next()) != null) {
+        while ((fields = csv.next(name)) != null) {
             if (fields.length > 0 && fields[0].startsWith(NO_DATA)) {
                 continue;
             }

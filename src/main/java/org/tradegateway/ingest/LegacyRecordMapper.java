@@ -69,7 +69,7 @@ final class LegacyRecordMapper {
             return override;
         }
         throw new MalformedInputException(code.isEmpty() ? "the classification (pfCode) is missing"
-                : "classification '" + code + "' names no revision; pass --classification (H0..H6, S1..S4, BEC, EB02)");
+                : "classification '" + MalformedInputException.quote(code) + "' names no revision; pass --classification (H0..H6, S1..S4, BEC, EB02)");
     }
 
     private static String text(String s) {

@@ -14,11 +14,11 @@ public final class Numbers {
         try {
             double d = Double.parseDouble(s);
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new MalformedInputException(name + " is not a finite number: '" + s + "'");
+                throw new MalformedInputException(name + " is not a finite number: '" + MalformedInputException.quote(s) + "'");
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new MalformedInputException(name + " is not a number: '" + s + "'");
+            throw new MalformedInputException(name + " is not a number: '" + MalformedInputException.quote(s) + "'");
         }
     }
 
@@ -46,7 +46,7 @@ public final class Numbers {
         try {
             return Integer.valueOf(s.endsWith(".0") ? s.substring(0, s.length() - 2) : s);
         } catch (NumberFormatException e) {
-            throw new MalformedInputException(name + " is not a whole number: '" + s + "'");
+            throw new MalformedInputException(name + " is not a whole number: '" + MalformedInputException.quote(s) + "'");
         }
     }
 
@@ -80,7 +80,7 @@ public final class Numbers {
             }
         }
         if (!digits) {
-            throw new MalformedInputException(name + " is not a number: '" + s + "'");
+            throw new MalformedInputException(name + " is not a number: '" + MalformedInputException.quote(s) + "'");
         }
         int scale = decimals < 0 ? 0 : decimals;
         for (int i = scale; i < 3; i++) {
