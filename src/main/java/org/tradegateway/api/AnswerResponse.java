@@ -1,5 +1,6 @@
 package org.tradegateway.api;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -11,19 +12,48 @@ import org.tradegateway.service.Answer;
  * Writes a prepared answer to the HTTP response. A complete answer goes out in one write with its length; a
  * streamed one chunk by chunk, the next chunk asked for only when the socket has taken the last, so that a slow
  * client holds back the database cursor instead of filling the heap. A client that goes away cancels the stream,
- * which gives back the answer's connection and its place; a stream that fails after its first bytes closes the
- * connection, so that the client sees an incomplete answer rather than a short one.
+ * which gives back the answer's connection and its place; so does a client that takes nothing for the stall
+ * timeout. A stream that fails after its first bytes is cut: the connection is reset without the body's last
+ * chunk (and a JSON answer never gets its closing tail), so that the client sees an incomplete answer rather
+ * than a short one.
  */
 final class AnswerResponse implements Flow.Subscriber<Buffer> {
     private static final Logger LOG = Logger.getLogger(AnswerResponse.class);
     private final HttpServerResponse response;
+    private final Vertx vertx;
+    private final Streaming settings;
+    private final Ending ending;
+    private final long expected;
     private Flow.Subscription subscription;
+    private long written;
+    private long stallTimer = -1;
+    private boolean over;
 
-    private AnswerResponse(HttpServerResponse response) {
-        this.response = response;
+    /** How streamed answers are watched: the stall timeout, and what counts cut answers. */
+    record Streaming(long stallMillis, Runnable onCut) {
     }
 
-    static void send(RoutingContext routing, Answer answer) {
+    /** How a streamed body ended. */
+    enum Outcome {
+        COMPLETE, CUT, WRONG_LENGTH
+    }
+
+    /** Told how a streamed body ended, and after how many bytes. */
+    interface Ending {
+        Ending NONE = (bytes, outcome) -> { };
+
+        void ended(long bytes, Outcome outcome);
+    }
+
+    private AnswerResponse(RoutingContext routing, Streaming settings, long expected, Ending ending) {
+        this.expected = expected;
+        this.response = routing.response();
+        this.vertx = routing.vertx();
+        this.settings = settings;
+        this.ending = ending;
+    }
+
+    static void send(RoutingContext routing, Answer answer, Streaming settings) {
         HttpServerResponse response = routing.response();
         if (response.closed() || response.ended()) {
             answer.release(); // its body will never be subscribed to
@@ -38,34 +68,78 @@ final class AnswerResponse implements Flow.Subscriber<Buffer> {
             response.putHeader("Content-Length", Integer.toString(answer.whole().length())).end(answer.whole());
             return;
         }
-        response.setChunked(true);
-        answer.body().subscribe().withSubscriber(new AnswerResponse(response));
+        stream(routing, answer.body(), -1, settings, Ending.NONE);
+    }
+
+    /**
+     * Streams a body; with {@code length} of 0 or more it is sent with that Content-Length, and a body that turns out
+     * longer or shorter is cut instead of being sent wrong.
+     */
+    static void stream(RoutingContext routing, io.smallrye.mutiny.Multi<Buffer> body, long length, Streaming settings,
+                       Ending ending) {
+        HttpServerResponse response = routing.response();
+        if (length >= 0) {
+            response.putHeader("Content-Length", Long.toString(length));
+        } else {
+            response.setChunked(true);
+        }
+        body.subscribe().withSubscriber(new AnswerResponse(routing, settings, length, ending));
     }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        response.closeHandler(closed -> cancel());
+        response.closeHandler(closed -> stop());
         s.request(1);
     }
 
     @Override
     public void onNext(Buffer chunk) {
-        if (response.closed()) {
-            cancel();
+        if (over) {
             return;
         }
+        if (response.closed()) {
+            stop();
+            return;
+        }
+        written += chunk.length();
         response.write(chunk);
         if (response.writeQueueFull()) {
-            response.drainHandler(drained -> subscription.request(1));
+            stallTimer = vertx.setTimer(settings.stallMillis(), id -> stalled());
+            response.drainHandler(drained -> {
+                vertx.cancelTimer(stallTimer);
+                if (!over) {
+                    subscription.request(1);
+                }
+            });
         } else {
             subscription.request(1);
         }
     }
 
+    /** The client took nothing for the stall timeout: the answer ends and gives back what it holds. */
+    private void stalled() {
+        if (over) {
+            return;
+        }
+        LOG.infof("a client took no bytes for %d ms; its answer was ended after %d bytes", settings.stallMillis(),
+                written);
+        stop();
+        if (!response.closed()) {
+            response.reset();
+        }
+    }
+
     @Override
     public void onError(Throwable failure) {
-        LOG.warnf("an answer stopped after its first bytes: %s", failure.toString());
+        if (over) {
+            return;
+        }
+        over = true;
+        vertx.cancelTimer(stallTimer);
+        LOG.warnf("an answer was cut after %d bytes: %s", written, failure.toString());
+        settings.onCut().run();
+        ending.ended(written, Outcome.CUT);
         if (!response.closed()) {
             response.reset();
         }
@@ -73,13 +147,33 @@ final class AnswerResponse implements Flow.Subscriber<Buffer> {
 
     @Override
     public void onComplete() {
-        if (!response.closed()) {
-            response.end();
+        if (over) {
+            return;
         }
+        over = true;
+        vertx.cancelTimer(stallTimer);
+        if (response.closed()) {
+            ending.ended(written, Outcome.CUT);
+            return;
+        }
+        if (expected >= 0 && written != expected) {
+            LOG.errorf("a body of %d bytes was announced as %d bytes; the answer was cut", written, expected);
+            ending.ended(written, Outcome.WRONG_LENGTH);
+            response.reset();
+            return;
+        }
+        ending.ended(written, Outcome.COMPLETE);
+        response.end();
     }
 
     /** Stops the stream; ending it, however it ends, gives back what the answer holds (see Answer#holding). */
-    private void cancel() {
+    private void stop() {
+        if (over) {
+            return;
+        }
+        over = true;
+        vertx.cancelTimer(stallTimer);
         subscription.cancel();
+        ending.ended(written, Outcome.CUT);
     }
 }

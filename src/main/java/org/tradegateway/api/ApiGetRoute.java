@@ -23,7 +23,8 @@ import org.tradegateway.service.AnswerMetrics;
 import org.tradegateway.service.AnswerService;
 
 /**
- * {@code GET /api/get}: the legacy data query, answered as JSON or CSV, validation failures with HTTP 200.
+ * {@code GET /api/get} (and {@code /api/get/plus}, the legacy web interface's name for it): the legacy data query,
+ * answered as JSON or CSV, validation failures with HTTP 200.
  *
  * <p>A route of the HTTP server rather than a JAX-RS resource: the answer's bytes go to the socket as they are
  * (a complete answer in one write with its Content-Length, a large one chunk by chunk as the client takes them),
@@ -37,15 +38,19 @@ public class ApiGetRoute {
     private final QueryParser parser = new QueryParser(ReferenceData.get());
     private final int guestMaxRecords;
     private final AnswerMetrics metrics;
+    private final Streams streams;
 
-    public ApiGetRoute(AnswerService answers, LimitsConfig limits, AnswerMetrics metrics) {
+    public ApiGetRoute(AnswerService answers, LimitsConfig limits, AnswerMetrics metrics, Streams streams) {
         this.answers = answers;
+        this.streams = streams;
         this.metrics = metrics;
         this.guestMaxRecords = limits.guestMaxRecords();
     }
 
     void install(@Observes Router router) {
         router.route("/api/get").order(ORDER).handler(this::handle);
+        // the legacy web interface's variant, which scripts copied their URLs from: the same query and answer
+        router.route("/api/get/plus").order(ORDER).handler(this::handle);
     }
 
     private void handle(RoutingContext routing) {
@@ -70,7 +75,7 @@ public class ApiGetRoute {
                     metrics.answered("/api/get", refused.status());
                     return Answer.failure(format, refused);
                 });
-        answer.subscribe().with(a -> AnswerResponse.send(routing, a), routing::fail);
+        answer.subscribe().with(a -> AnswerResponse.send(routing, a, streams.settings()), routing::fail);
     }
 
     /** The first value of each parameter, by lower-case name. */

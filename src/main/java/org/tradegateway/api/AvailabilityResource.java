@@ -24,7 +24,7 @@ public class AvailabilityResource {
                               @QueryParam("fmt") String fmt) {
         Filter filter;
         try {
-            filter = new Filter(RequestParams.letter(type, "CS", "type"), RequestParams.letter(freq, "AM", "freq"), RequestParams.classification(px),
+            filter = new Filter(RequestParams.type(type), RequestParams.freq(freq), RequestParams.classification(px),
                     RequestParams.number(r, 5, "r"), RequestParams.number(ps, 6, "ps"));
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(RequestParams.badRequest(e));

@@ -1,33 +1,36 @@
 package org.tradegateway.api;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.tradegateway.config.BulkConfig;
 import org.tradegateway.data.AvailabilityRepository;
 import org.tradegateway.data.AvailabilityRepository.Availability;
 import org.tradegateway.data.AvailabilityRepository.Filter;
-import org.tradegateway.output.BulkFiles;
-import org.tradegateway.output.Json;
-import org.tradegateway.output.Utf8Builder;
-import org.tradegateway.refs.Classification;
-import org.tradegateway.service.BulkService;
+import org.tradegateway.data.BulkSizeRepository.FileKey;
+import org.tradegateway.output.BulkListWriter;
+import org.tradegateway.service.BulkSizes;
 
-/** {@code GET /api/refs/da/bulk}: the bulk files there are, one per loaded reporter and period. */
+/**
+ * {@code GET /api/refs/da/bulk}: the bulk files there are, one per loaded reporter and period, each with the exact
+ * size its download sends. Files not yet measured are measured before the answer, for at most
+ * {@code trade.bulk.listing-wait}; past it the answer is 503 with Retry-After and how many are ready.
+ */
 @Path("/api/refs/da/bulk")
 public class BulkListResource {
+    private static final long RETRY_AFTER_SECONDS = 10;
     private final AvailabilityRepository availability;
+    private final BulkSizes sizes;
+    private final long waitNanos;
 
-    public BulkListResource(AvailabilityRepository availability) {
+    public BulkListResource(AvailabilityRepository availability, BulkSizes sizes, BulkConfig config) {
         this.availability = availability;
+        this.sizes = sizes;
+        this.waitNanos = config.listingWait().toNanos();
     }
 
     @GET
@@ -35,31 +38,31 @@ public class BulkListResource {
                               @QueryParam("r") String r, @QueryParam("ps") String ps, @QueryParam("px") String px) {
         Filter filter;
         try {
-            filter = new Filter(RequestParams.letter(type, "CS", "type"), RequestParams.letter(freq, "AM", "freq"),
-                    RequestParams.classification(px), RequestParams.number(r, 5, "r"), RequestParams.number(ps, 6, "ps"));
+            filter = new Filter(RequestParams.type(type), RequestParams.freq(freq), RequestParams.classification(px),
+                    RequestParams.number(r, 5, "r"), RequestParams.number(ps, 6, "ps"));
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(RequestParams.badRequest(e));
         }
-        LocalDate today = LocalDate.now();
-        return availability.find(filter).map(rows -> {
-            Utf8Builder sb = new Utf8Builder(rows.size() * 300).append('[');
-            for (int i = 0; i < rows.size(); i++) {
-                Availability a = rows.get(i);
-                if (i > 0) {
-                    sb.append(',');
-                }
-                String reporter = Integer.toString(a.reporter());
-                sb.append("{\"type\":\"").append(a.type()).append("\",\"freq\":\"").append(a.freq())
-                        .append("\",\"px\":\"").append(a.px()).append("\",\"r\":\"").append(reporter)
-                        .append("\",\"ps\":\"").append(a.period()).append("\",\"name\":");
-                Json.string(sb, BulkFiles.name(a.type(), reporter, a.period(), a.freq(), a.px(), a.published(), today));
-                sb.append(",\"publicationDate\":\"").append(a.published().toString())
-                        .append("T00:00:00\",\"extractDate\":\"").append(today.toString())
-                        .append("T00:00:00\",\"downloadUri\":");
-                Json.string(sb, BulkFiles.downloadUri(a.type(), a.freq(), a.period(), reporter, a.px()));
-                sb.append('}');
+        long deadline = System.nanoTime() + waitNanos;
+        return availability.find(filter).flatMap(rows -> {
+            List<FileKey> keys = new ArrayList<>(rows.size());
+            for (Availability a : rows) {
+                keys.add(key(a));
             }
-            return Response.ok(sb.append(']').toString()).type("application/json; charset=utf-8").build();
+            return sizes.sizes(keys, deadline).map(known -> {
+                long ready = keys.stream().filter(known.sizes()::containsKey).count();
+                if (ready < keys.size()) {
+                    return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS)
+                            .type("text/plain; charset=utf-8").entity("The bulk files are being prepared: " + ready
+                                    + " of " + keys.size() + " ready. Please retry later.\n").build();
+                }
+                return Response.ok(BulkListWriter.json(rows, a -> known.sizes().get(key(a))))
+                        .type("application/json; charset=utf-8").build();
+            });
         });
+    }
+
+    private static FileKey key(Availability a) {
+        return new FileKey(a.type(), a.freq(), a.px(), a.reporter(), a.period());
     }
 }

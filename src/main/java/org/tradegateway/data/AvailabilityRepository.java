@@ -14,13 +14,17 @@ import java.util.List;
 public class AvailabilityRepository {
     private final Pool pool;
 
-    public AvailabilityRepository(Pool pool) {
+    private final DatabaseGuard guard;
+
+    public AvailabilityRepository(Pool pool, DatabaseGuard guard) {
         this.pool = pool;
+        this.guard = guard;
     }
 
     /** One (type, frequency, classification, reporter, period) that is loaded. */
     public record Availability(char type, char freq, String px, int reporter, String reporterName, int period,
-                               long records, boolean original, LocalDate published, boolean partnerDetail) {
+                               long records, boolean original, LocalDate published, boolean partnerDetail,
+                               LocalDate imported) {
     }
 
     /** A filter; null fields match everything. */
@@ -30,7 +34,8 @@ public class AvailabilityRepository {
     public Uni<List<Availability>> find(Filter filter) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT a.type, a.freq, a.px, a.reporter, coalesce(ar.name, ''),"
-                + " a.period, a.record_count, a.is_original, a.publication_date, a.is_partner_detail"
+                + " a.period, a.record_count, a.is_original, a.publication_date, a.is_partner_detail,"
+                + " (a.imported_at AT TIME ZONE 'UTC')::date"
                 + " FROM data_availability a LEFT JOIN area ar ON ar.code = a.reporter WHERE true");
         if (filter.type() != null) {
             params.add(filter.type().toString());
@@ -53,14 +58,14 @@ public class AvailabilityRepository {
             sql.append(" AND a.period = $").append(params.size());
         }
         sql.append(" ORDER BY a.type, a.freq, a.px, a.period, a.reporter");
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
+        return guard.call(() -> pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
             List<Availability> result = new ArrayList<>();
             for (Row r : rows) {
                 result.add(new Availability(r.getString(0).charAt(0), r.getString(1).charAt(0), r.getString(2),
                         r.getShort(3), r.getString(4), r.getInteger(5), r.getLong(6), r.getBoolean(7),
-                        r.getLocalDate(8), r.getBoolean(9)));
+                        r.getLocalDate(8), r.getBoolean(9), r.getLocalDate(10)));
             }
             return result;
-        });
+        }));
     }
 }

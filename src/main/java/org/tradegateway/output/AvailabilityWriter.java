@@ -67,10 +67,10 @@ public final class AvailabilityWriter {
     }
 
     private static String type(Availability a) {
-        return a.type() == 'S' ? "SERVICES" : "COMMODITIES";
+        return BulkFiles.typeWord(a.type());
     }
 
     private static String freq(Availability a) {
-        return a.freq() == 'M' ? "MONTHLY" : "ANNUAL";
+        return BulkFiles.freqWord(a.freq());
     }
 }

@@ -10,11 +10,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.tradegateway.data.AvailabilityCache;
+import org.tradegateway.data.AvailabilityRepository;
+import org.tradegateway.data.AvailabilityRepository.Availability;
+import org.tradegateway.data.BulkSizeRepository.FileKey;
 import org.tradegateway.data.FactQuery;
 import org.tradegateway.data.LabelDirectory;
 import org.tradegateway.data.RecordMapper;
@@ -36,22 +40,29 @@ import org.tradegateway.refs.ReferenceData;
 /**
  * Bulk files: every record of one (type, frequency, period, reporter or all, classification) as a ZIP holding one
  * UTF-8 CSV with a byte-order mark in the legacy bulk layout, compressed chunk by chunk while the rows stream from
- * the cursor, so that neither memory nor disk holds the whole file.
+ * the cursor, so that neither memory nor disk holds the whole file. The same data gives the same bytes (rows in
+ * key order, the entry dated by the import, one compression level), which is what lets a size measured once
+ * stand for every later download ({@link BulkSizes}).
  */
 @ApplicationScoped
 public class BulkService {
+    /** Names the writer and the runtime that compresses; part of every size's fingerprint. */
+    public static final String FORMAT = "bulk-zip-1/" + Runtime.version() + "/" + System.getProperty("java.vm.name");
     private final TradeRepository repository;
     private final AvailabilityCache availability;
+    private final AvailabilityRepository listing;
     private final LabelDirectory labels;
 
-    public BulkService(TradeRepository repository, AvailabilityCache availability, LabelDirectory labels) {
+    public BulkService(TradeRepository repository, AvailabilityCache availability, AvailabilityRepository listing,
+                       LabelDirectory labels) {
         this.repository = repository;
         this.availability = availability;
+        this.listing = listing;
         this.labels = labels;
     }
 
-    /** A bulk file ready to stream: its name and its bytes. */
-    public record BulkFile(String name, Multi<Buffer> zip) {
+    /** A bulk file ready to stream: what it holds, its names and its bytes (read only once they are pulled). */
+    public record BulkFile(FileKey key, String zipName, String csvName, Multi<Buffer> zip) {
     }
 
     /** The file, or empty when nothing is loaded for it. */
@@ -64,40 +75,61 @@ public class BulkService {
                 new PeriodSelection(PeriodSelection.Kind.LIST, periods), Selection.everything(),
                 new CommoditySelection(true, List.of(), List.of(), List.of()), OutputFormat.CSV, Integer.MAX_VALUE,
                 Heading.H, true);
+        AvailabilityRepository.Filter filter = new AvailabilityRepository.Filter(type, freq,
+                SlicePlanner.revisions(px), reporter, periods.size() == 1 ? period : null);
         return availability.reload().flatMap(snapshot -> {
             List<Slice> slices = SlicePlanner.plan(TradeRepository.available(snapshot, query), query.periods());
             if (slices.isEmpty()) {
                 return Uni.createFrom().item(Optional.<BulkFile>empty());
             }
-            return labels.at(snapshot.version()).map(current -> {
-                String name = BulkFiles.name(type, reporter == null ? "all" : reporter.toString(), period, freq,
-                        px.name(), LocalDate.now(), LocalDate.now());
+            return listing.find(filter).flatMap(rows -> labels.at(snapshot.version()).map(current -> {
+                List<Availability> held = rows.stream().filter(a -> periods.contains(a.period())).toList();
+                LocalDate published = held.stream().map(Availability::published).max(Comparator.naturalOrder())
+                        .orElse(LocalDate.EPOCH);
+                LocalDate extracted = held.stream().map(Availability::imported).max(Comparator.naturalOrder())
+                        .orElse(published);
+                String r = reporter == null ? "all" : reporter.toString();
+                FileKey key = new FileKey(type, freq, px.name(),
+                        reporter == null ? org.tradegateway.data.BulkSizeRepository.ALL_REPORTERS : reporter, period);
+                String csvName = BulkFiles.csvName(type, r, period, freq, px.name(), published, extracted);
                 RecordMapper mapper = new RecordMapper(ReferenceData.get(), current);
                 Multi<List<Row>> chunks = repository.rows(FactQuery.of(query, slices), Integer.MAX_VALUE);
-                return Optional.of(new BulkFile(name, zip(name, type == 'S', mapper, chunks)));
-            });
+                return Optional.of(new BulkFile(key, BulkFiles.zipName(type, r, period, freq, px.name(), published,
+                        extracted), csvName, zip(csvName, extracted, type == 'S', mapper, chunks)));
+            }));
         });
     }
 
-    private static Multi<Buffer> zip(String name, boolean services, RecordMapper mapper, Multi<List<Row>> chunks) {
+    /** The number of bytes the file's download sends, found by building it once without keeping its bytes. */
+    public static Uni<Long> measure(BulkFile file) {
+        return file.zip().collect().in(() -> new long[1], (total, chunk) -> total[0] += chunk.length())
+                .map(total -> total[0]);
+    }
+
+    private static Multi<Buffer> zip(String name, LocalDate dated, boolean services, RecordMapper mapper,
+                                     Multi<List<Row>> chunks) {
         CsvAnswerWriter csv = CsvAnswerWriter.bulk(services);
-        ByteArrayOutputStream sink = new ByteArrayOutputStream(1 << 16);
-        ZipOutputStream zip = new ZipOutputStream(sink, StandardCharsets.UTF_8);
-        return Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(() -> write(zip, sink, z -> {
-                    z.putNextEntry(new ZipEntry(name));
-                    z.write("\uFEFF".getBytes(StandardCharsets.UTF_8));
-                    z.write(csv.header().getBytes(StandardCharsets.UTF_8));
-                })),
-                chunks.map(rows -> write(zip, sink, z -> {
-                    Utf8Builder sb = new Utf8Builder(rows.size() * 200);
-                    rows.forEach(row -> csv.row(sb, mapper.map(row)));
-                    sb.writeTo(z);
-                })),
-                Multi.createFrom().item(() -> write(zip, sink, z -> {
-                    z.closeEntry();
-                    z.finish();
-                })));
+        return Multi.createFrom().deferred(() -> {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream(1 << 16);
+            ZipOutputStream zip = new ZipOutputStream(sink, StandardCharsets.UTF_8);
+            return Multi.createBy().concatenating().streams(
+                    Multi.createFrom().item(() -> write(zip, sink, z -> {
+                        ZipEntry entry = new ZipEntry(name);
+                        entry.setTimeLocal(dated.atStartOfDay()); // the same bytes for the same data
+                        z.putNextEntry(entry);
+                        z.write("\uFEFF".getBytes(StandardCharsets.UTF_8));
+                        z.write(csv.header().getBytes(StandardCharsets.UTF_8));
+                    })),
+                    chunks.map(rows -> write(zip, sink, z -> {
+                        Utf8Builder sb = new Utf8Builder(rows.size() * 200);
+                        rows.forEach(row -> csv.row(sb, mapper.map(row)));
+                        sb.writeTo(z);
+                    })),
+                    Multi.createFrom().item(() -> write(zip, sink, z -> {
+                        z.closeEntry();
+                        z.finish();
+                    })));
+        });
     }
 
     private interface ZipStep {

@@ -3,6 +3,7 @@ package org.tradegateway.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,6 +42,8 @@ class BulkTest {
 
     @TempDir
     Path temp;
+    @jakarta.inject.Inject
+    org.tradegateway.service.BulkSizes sizes;
 
     @BeforeEach
     void load() throws Exception {
@@ -55,15 +58,71 @@ class BulkTest {
     }
 
     @Test
-    void shouldListOneFilePerReporterAndPeriod() {
+    void shouldListOneFilePerReporterAndPeriodInTheWordsClientsFilterOn() {
         given().get("/api/refs/da/bulk?type=C&freq=A&ps=2017").then().statusCode(200)
                 .contentType("application/json; charset=utf-8")
                 .body("r", containsInAnyOrder("4", "12", "36"))
+                .body("type", everyItem(equalTo("COMMODITIES")))
+                .body("freq", everyItem(equalTo("ANNUAL")))
                 .body("find { it.r == '4' }.downloadUri", equalTo("/api/get/bulk/C/A/2017/4/H5"))
                 .body("find { it.r == '4' }.name", matchesPattern(
-                        "type-C_r-4_ps-2017_freq-A_px-H5_pub-20230101_fmt-csv_ex-\\d{8}\\.csv"))
+                        "type-C_r-4_ps-2017_freq-A_px-H5_pub-20230101_fmt-csv_ex-\\d{8}\\.zip"))
                 .body("find { it.r == '4' }.publicationDate", equalTo("2023-01-01T00:00:00"));
+        // the words the listings answer with are accepted as filters, by both endpoints
+        given().get("/api/refs/da/bulk?type=COMMODITIES&freq=ANNUAL&ps=2017").then().statusCode(200)
+                .body("r", containsInAnyOrder("4", "12", "36"));
+        given().get("/api/refs/da/view?type=commodities&freq=Annual&ps=2017").then().statusCode(200)
+                .body("r", containsInAnyOrder("4", "12", "36"));
+        given().get("/api/refs/da/bulk?type=SERVICES&ps=2017").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/refs/da/bulk?freq=MONTHLY").then().statusCode(200).body("size()", equalTo(0));
         given().get("/api/refs/da/bulk?ps=2018").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void shouldListTheExactSizeAndNameOfWhatTheDownloadSends() throws Exception {
+        io.restassured.path.json.JsonPath listing = given().get("/api/refs/da/bulk?ps=2017").then().statusCode(200)
+                .extract().jsonPath();
+        for (String r : List.of("4", "12", "36")) {
+            long size = listing.getLong("find { it.r == '" + r + "' }.filesize");
+            String name = listing.getString("find { it.r == '" + r + "' }.name");
+            io.restassured.response.Response download = given().get(listing.getString(
+                    "find { it.r == '" + r + "' }.downloadUri"));
+            assertEquals(200, download.statusCode());
+            byte[] bytes = download.asByteArray();
+            assertEquals(size, bytes.length, "filesize of reporter " + r);
+            assertEquals(Long.toString(size), download.header("Content-Length"));
+            assertEquals("attachment; filename=\"" + name + "\"", download.header("Content-Disposition"));
+            unzip(bytes, name.replaceFirst("\\.zip$", "\\\\.csv"));
+            // the same data gives the same bytes, under the same ETag; a current copy gets 304
+            String etag = download.header("ETag");
+            io.restassured.response.Response again = given().get(listing.getString(
+                    "find { it.r == '" + r + "' }.downloadUri"));
+            assertTrue(java.util.Arrays.equals(bytes, again.asByteArray()), "same bytes for reporter " + r);
+            assertEquals(etag, again.header("ETag"));
+            given().header("If-None-Match", etag).get("/api/get/bulk/C/A/2017/" + r + "/H5").then().statusCode(304);
+        }
+    }
+
+    @Test
+    void shouldMeasureEveryListedFileInTheBackground() throws Exception {
+        org.tradegateway.support.Sql.execute("DELETE FROM bulk_file_size");
+        sizes.measureAll().await().atMost(java.time.Duration.ofSeconds(60));
+        assertEquals(3, org.tradegateway.support.Sql.count("SELECT count(*) FROM bulk_file_size WHERE reporter IN"
+                + " (4, 12, 36) AND period = 2017 AND px = 'H5'"));
+    }
+
+    @Test
+    void shouldMeasureAFileNotYetMeasuredWhileSendingItAndGiveItsLengthAfterwards() throws Exception {
+        org.tradegateway.support.Sql.execute("DELETE FROM bulk_file_size");
+        io.restassured.response.Response first = given().get("/api/get/bulk/C/A/2017/12/H5");
+        assertEquals(200, first.statusCode());
+        assertNull(first.header("Content-Length"), "sent chunked while measured");
+        byte[] bytes = first.asByteArray();
+        io.restassured.response.Response second = given().get("/api/get/bulk/C/A/2017/12/H5");
+        assertEquals(Long.toString(bytes.length), second.header("Content-Length"));
+        assertTrue(java.util.Arrays.equals(bytes, second.asByteArray()));
+        assertEquals(bytes.length, given().get("/api/refs/da/bulk?r=12&ps=2017").then().statusCode(200).extract()
+                .jsonPath().getLong("[0].filesize"));
     }
 
     private static List<String> unzip(byte[] zip, String expectedEntryPattern) throws Exception {
@@ -122,6 +181,8 @@ class BulkTest {
         given().get("/api/get/bulk/C/A/2018/4/H5").then().statusCode(404);
         given().get("/api/get/bulk/C/A/2017/8/H5").then().statusCode(404);
         given().get("/api/get/bulk/X/A/2017/4/H5").then().statusCode(400)
-                .body(equalTo("type must be one of C, S, got 'X'\n"));
+                .body(equalTo("type must be one of C, S, COMMODITIES, SERVICES, got 'X'\n"));
+        given().get("/api/get/bulk/C/A/2017/<b>/H5").then().statusCode(400).contentType("text/plain; charset=utf-8")
+                .body(equalTo("r must be a number, got '\\u003cb\\u003e'\n"));
     }
 }
