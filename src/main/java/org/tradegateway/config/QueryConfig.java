@@ -60,4 +60,13 @@ public interface QueryConfig {
     @WithName("answer-cache")
     @WithDefault("8M")
     MemorySize answerCache();
+
+    /**
+     * How long the database may take to answer the gateway's own round trip (made every quarter of this time on a
+     * connection of its own) before it counts as unresponsive: database calls are then refused at once with 503,
+     * calls under way are given up and readiness is DOWN, until it answers again. 0 turns the watchdog off.
+     */
+    @WithName("unresponsive-after")
+    @WithDefault("1s")
+    Duration unresponsiveAfter();
 }

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -41,9 +43,14 @@ public class DatabaseGuard {
     private static final String QUERY_CANCELED = "57014";
     private final Guard guard;
     private final QueryConfig config;
+    private final DatabaseWatchdog watchdog;
+    /** What gives up each call under way, run when the watchdog finds the database unresponsive. */
+    private final Set<Runnable> underWay = ConcurrentHashMap.newKeySet();
 
-    public DatabaseGuard(QueryConfig config) {
+    public DatabaseGuard(QueryConfig config, DatabaseWatchdog watchdog) {
         this.config = config;
+        this.watchdog = watchdog;
+        watchdog.whenUnresponsive(() -> List.copyOf(underWay).forEach(Runnable::run));
         this.guard = Guard.create().withDescription("database calls of /api/get")
                 .withCircuitBreaker().name(BREAKER)
                 .requestVolumeThreshold(config.breakerWindow()).failureRatio(0.5).successThreshold(1)
@@ -54,9 +61,15 @@ public class DatabaseGuard {
                 .build();
     }
 
-    /** Runs one database call under the breaker and the deadline, failures translated for the caller. */
+    /**
+     * Runs one database call under the breaker and the deadline, failures translated for the caller; refused at
+     * once while the watchdog finds the database unresponsive, and given up when it does.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> Uni<T> call(Supplier<Uni<T>> work) {
+        if (watchdog.unresponsive()) {
+            return Uni.createFrom().failure(unavailable());
+        }
         Supplier<Uni<T>> timed = () -> withDeadline(work.get());
         Uni<T> guarded = (Uni<T>) guard.get((Supplier) timed, Uni.class);
         return guarded.onFailure().transform(this::translate);
@@ -67,10 +80,21 @@ public class DatabaseGuard {
         long millis = config.timeout().toMillis() + 5_000;
         Context context = Vertx.currentContext();
         if (context == null) {
-            return work.ifNoItem().after(Duration.ofMillis(millis)).failWith(() -> timeout(millis));
+            return Uni.createFrom().<T>emitter(emitter -> {
+                Runnable giveUp = () -> emitter.fail(unavailable());
+                underWay.add(giveUp);
+                Cancellable running = work.ifNoItem().after(Duration.ofMillis(millis)).failWith(() -> timeout(millis))
+                        .subscribe().with(emitter::complete, emitter::fail);
+                emitter.onTermination(() -> {
+                    underWay.remove(giveUp);
+                    running.cancel();
+                });
+            });
         }
         return Uni.createFrom().emitter(emitter -> {
             long timer = context.owner().setTimer(millis, id -> emitter.fail(timeout(millis)));
+            Runnable giveUp = () -> context.runOnContext(v -> emitter.fail(unavailable()));
+            underWay.add(giveUp);
             Cancellable running = work.subscribe().with(item -> {
                 context.owner().cancelTimer(timer);
                 emitter.complete(item);
@@ -79,6 +103,7 @@ public class DatabaseGuard {
                 emitter.fail(failure);
             });
             emitter.onTermination(() -> {
+                underWay.remove(giveUp);
                 context.owner().cancelTimer(timer);
                 running.cancel();
             });
@@ -109,13 +134,23 @@ public class DatabaseGuard {
 
     /** The refusal while the database is down: retry once the breaker would try again. */
     public ServiceUnavailable unavailable() {
-        return new ServiceUnavailable("The database is unavailable. Please retry later.",
+        return new DatabaseUnavailable("The database is unavailable. Please retry later.",
                 seconds(config.breakerDelay().toMillis()));
+    }
+
+    /** A refusal because the database cannot be used (down, unresponsive, breaker open), not because of load. */
+    public static final class DatabaseUnavailable extends ServiceUnavailable {
+        DatabaseUnavailable(String message, long retryAfterSeconds) {
+            super(message, retryAfterSeconds);
+        }
     }
 
     /** Whether a failure says the database cannot be used, as opposed to a problem of one statement. */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseUnavailable) {
+                return true;
+            }
             if (t instanceof PgException pg) {
                 String state = pg.getSqlState();
                 return state != null && (state.startsWith("08") || OUTAGE_STATES.contains(state));

@@ -17,8 +17,11 @@ public class LabelDirectory {
     private final Pool pool;
     private volatile Labels labels = new Labels("", Map.of(), Map.of());
 
-    public LabelDirectory(Pool pool) {
+    private final DatabaseGuard guard;
+
+    public LabelDirectory(Pool pool, DatabaseGuard guard) {
         this.pool = pool;
+        this.guard = guard;
     }
 
     public Uni<Labels> at(String version) {
@@ -44,7 +47,7 @@ public class LabelDirectory {
                     }
                     return Map.copyOf(loaded);
                 });
-        return Uni.combine().all().unis(areas, commodities).asTuple().map(t -> {
+        return guard.call(() -> Uni.combine().all().unis(areas, commodities).asTuple()).map(t -> {
             Labels fresh = new Labels(version, t.getItem1(), t.getItem2());
             labels = fresh;
             return fresh;

@@ -22,11 +22,13 @@ import org.tradegateway.data.DatabaseGuard;
 public class CallerResolver {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CallerResolver.class);
     private final LimitsConfig config;
+    private final DatabaseGuard guard;
     private volatile Snapshot snapshot;
     private final Map<Long, Long> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public CallerResolver(LimitsConfig config) {
+    public CallerResolver(LimitsConfig config, DatabaseGuard guard) {
         this.config = config;
+        this.guard = guard;
     }
 
     /** A token that selects no active account. */
@@ -66,8 +68,8 @@ public class CallerResolver {
                 return Uni.createFrom().item(known);
             }
             // a token made since the last read: look it up alone
-            return Panache.withSession(() -> AccountToken.<AccountToken>find("tokenHash = ?1 and revokedAt is null",
-                    Tokens.hash(token)).firstResult()).map(found -> {
+            return guard.call(() -> Panache.withSession(() -> AccountToken.<AccountToken>find(
+                    "tokenHash = ?1 and revokedAt is null", Tokens.hash(token)).firstResult())).map(found -> {
                         if (found == null || !found.account.active) {
                             throw new InvalidToken();
                         }
@@ -147,7 +149,7 @@ public class CallerResolver {
         if (!force && fresh(s)) {
             return Uni.createFrom().item(s);
         }
-        return Panache.withSession(() -> Account.<Account>listAll().flatMap(accounts ->
+        return guard.call(() -> Panache.withSession(() -> Account.<Account>listAll().flatMap(accounts ->
                 AccountToken.<AccountToken>list("revokedAt is null").map(tokens -> {
                     Map<Long, Known> byId = new HashMap<>();
                     for (Account a : accounts) {
@@ -166,7 +168,7 @@ public class CallerResolver {
                     Snapshot fresh = new Snapshot(System.nanoTime(), byHash, byId);
                     snapshot = fresh;
                     return fresh;
-                }))).onFailure(failure -> s != null && DatabaseGuard.isOutage(failure)).recoverWithItem(failure -> {
+                })))).onFailure(failure -> s != null && DatabaseGuard.isOutage(failure)).recoverWithItem(failure -> {
                     // the database is down: go on with the accounts last read, and ask again one period later
                     LOG.warnf("accounts could not be read, using those read before: %s", failure.getMessage());
                     Snapshot stale = new Snapshot(System.nanoTime(), s.tokens(), s.accounts());

@@ -66,7 +66,7 @@ class FaultToleranceTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("trade.query.timeout", "1s", "trade.query.heavy-limit", "1", "trade.query.heavy-queue", "1",
                     "trade.query.heavy-queue-wait", "1s", "trade.query.breaker-delay", "1s",
-                    "trade.query.busy-retry-after", "2s");
+                    "trade.query.busy-retry-after", "2s", "trade.http.stall-timeout", "3s");
         }
     }
 
@@ -174,6 +174,18 @@ class FaultToleranceTest {
                             answer.at("/validation/message").asText());
                 }
             }
+            // the shipped lists are served from memory; what needs the database answers 503 with Retry-After
+            given().get("/Data/cache/classificationH4.json").then().statusCode(200)
+                    .body("results.size()", org.hamcrest.Matchers.greaterThan(1000));
+            given().header("If-Modified-Since", "garbage").get("/Data/cache/tradeRegimes.json").then().statusCode(200);
+            for (String needsData : java.util.List.of("/Data/cache/reporterAreas.json", "/api/refs/da/view?ps=2041",
+                    "/api/refs/da/bulk?ps=2041")) {
+                long begun = System.nanoTime();
+                Response refused = given().get(needsData);
+                assertEquals(503, refused.statusCode(), needsData + ": " + refused.asString());
+                assertEquals("1", refused.header("Retry-After"), needsData);
+                assertTrue((System.nanoTime() - begun) / 1_000_000 < 1_000, needsData);
+            }
             // a token the gateway has not seen cannot be looked up: refused the same way, before any limit
             Response token = given().urlEncodingEnabled(false).get(ONE_ROW + "&fmt=csv&token=never-seen-before");
             assertEquals(503, token.statusCode(), token.asString());
@@ -204,6 +216,127 @@ class FaultToleranceTest {
         assertTrue(failure instanceof ServiceUnavailable, String.valueOf(failure));
         // the deadline is the statement timeout (1 s here) and 5 s more
         assertTrue(millis >= 5_900 && millis < 8_000, "given up after " + millis + " ms");
+    }
+
+    @Test
+    @Order(5)
+    void shouldAnswer503WithinASecondAndGoUnreadyWhileTheDatabaseHangs() throws Exception {
+        assumeTrue(TestDatabase.restartable(), "the database is an external server, which the tests do not stop");
+        assertEquals(200, given().urlEncodingEnabled(false).get(ONE_ROW).statusCode());
+        java.util.concurrent.ExecutorService load = java.util.concurrent.Executors.newFixedThreadPool(5);
+        java.util.List<java.util.concurrent.Future<long[]>> answers = new java.util.ArrayList<>();
+        TestDatabase.signalServer("STOP");
+        long stoppedAt = System.nanoTime();
+        try {
+            java.util.concurrent.Future<Long> readiness = load.submit(() -> {
+                while ((System.nanoTime() - stoppedAt) / 1_000_000 < 5_000) {
+                    long begun = System.nanoTime();
+                    int status = given().get("/q/health/ready").statusCode();
+                    assertTrue((System.nanoTime() - begun) / 1_000_000 < 1_000, "readiness answers at once");
+                    if (status == 503) {
+                        return (System.nanoTime() - stoppedAt) / 1_000_000;
+                    }
+                    Thread.sleep(100);
+                }
+                return -1L;
+            });
+            // a steady load of queries answered from the database, none asked before (so none kept in memory)
+            for (int i = 1; i <= 60; i++) {
+                String url = String.format("/api/get?r=842&p=156&ps=2041&rg=2&cc=%02d", i);
+                answers.add(load.submit(() -> {
+                    long begun = System.nanoTime();
+                    Response r = given().urlEncodingEnabled(false).get(url);
+                    long end = System.nanoTime();
+                    return new long[] {(begun - stoppedAt) / 1_000_000, (end - begun) / 1_000_000, r.statusCode(),
+                        r.header("Retry-After") == null ? -1 : Long.parseLong(r.header("Retry-After"))};
+                }));
+                Thread.sleep(50);
+            }
+            long readyDown = readiness.get(10, TimeUnit.SECONDS);
+            assertTrue(readyDown >= 0 && readyDown < 2_000, "readiness DOWN after " + readyDown + " ms");
+            for (java.util.concurrent.Future<long[]> f : answers) {
+                long[] a = f.get(10, TimeUnit.SECONDS);
+                assertTrue(a[1] < 2_500, "a request sent " + a[0] + " ms after the stop took " + a[1] + " ms");
+                if (a[0] > 1_500) {
+                    assertEquals(503, a[2], "sent " + a[0] + " ms after the stop");
+                    assertTrue(a[1] < 1_000, "sent " + a[0] + " ms after the stop, answered after " + a[1] + " ms");
+                    assertTrue(a[3] >= 1, "Retry-After");
+                }
+            }
+        } finally {
+            TestDatabase.signalServer("CONT");
+            load.shutdownNow();
+        }
+        JsonNode answer = json(awaitStatus(ONE_ROW.replace("p=156", "p=251"), 200, 15_000));
+        assertEquals(1, answer.get("dataset").size());
+        awaitStatus("/q/health/ready", 200, 10_000);
+    }
+
+    @Test
+    @Order(6)
+    void shouldEndAnAnswerWhoseClientStopsReadingAndGiveBackItsPlace() throws Exception {
+        try (Socket holder = open(HEAVY)) {
+            assertEquals("HTTP/1.1 200 OK", statusLine(holder));
+            // the only place is held while the client reads nothing; the stall timeout (3 s here) ends that
+            Thread.sleep(4_500);
+            Response served = given().urlEncodingEnabled(false).get(HEAVY);
+            assertEquals(200, served.statusCode(), served.asString());
+            assertTrue(json(served).get("dataset").size() > 2_000);
+            // and the reader that stopped finds its connection closed once it reads again
+            holder.setSoTimeout(5_000);
+            java.io.InputStream in = holder.getInputStream();
+            long read = 0;
+            try {
+                byte[] buffer = new byte[65536];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    read += n;
+                }
+            } catch (java.net.SocketException reset) {
+                // reset by the gateway: also an end
+            }
+            assertTrue(read < 60_000_000, "the whole answer was not sent: " + read);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void shouldCutAStreamWhoseDatabaseConnectionFailsUnmistakablyAndCountIt() throws Exception {
+        double before = cutAnswers();
+        try (Socket reader = open(HEAVY); Connection admin = TestDatabase.connect()) {
+            java.io.InputStream in = reader.getInputStream();
+            byte[] start = in.readNBytes(8192);
+            String begun = new String(start, StandardCharsets.UTF_8);
+            assertTrue(begun.startsWith("HTTP/1.1 200 OK") && begun.contains("\"dataset\":["), begun);
+            try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery("SELECT"
+                    + " pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE"
+                    + " '%count(*) OVER ()%'")) {
+                assertTrue(rs.next(), "the streaming statement's backend");
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(start);
+            try {
+                in.transferTo(body);
+            } catch (java.net.SocketException reset) {
+                // the gateway resets the connection: what was read stands
+            }
+            String text = body.toString(StandardCharsets.UTF_8);
+            assertTrue(!text.endsWith("0\r\n\r\n"), "no last chunk: the body is not complete");
+            assertTrue(!text.contains("]}"), "no JSON tail: nothing reads as a complete document");
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (cutAnswers() <= before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(before + 1, cutAnswers(), "trade_api_answers_cut_total");
+    }
+
+    private static double cutAnswers() {
+        for (String line : given().get("/q/metrics").asString().split("\n")) {
+            if (line.startsWith("trade_api_answers_cut_total")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     private static Response awaitStatus(String url, int status, long limitMillis) throws Exception {

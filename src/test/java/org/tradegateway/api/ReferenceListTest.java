@@ -139,4 +139,17 @@ class ReferenceListTest {
         given().header("If-None-Match", "\"other\"").get("/Data/cache/classificationBEC.json").then().statusCode(200);
         assertFalse(first.asString().contains("\r"), "LF line ends");
     }
+
+    @Test
+    void shouldIgnoreAMalformedOrFutureIfModifiedSince() {
+        for (String name : new String[] {"classificationBEC", "tradeRegimes", "reporterAreas"}) {
+            for (String since : new String[] {"-1", "0", "garbage", "Mon, 99 Foo 2020 25:61:61 GMT"}) {
+                given().header("If-Modified-Since", since).get("/Data/cache/" + name + ".json").then()
+                        .statusCode(200).contentType("application/json; charset=utf-8");
+            }
+            String future = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(30));
+            given().header("If-Modified-Since", future).get("/Data/cache/" + name + ".json").then().statusCode(200);
+        }
+    }
 }

@@ -76,6 +76,22 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Sends a signal (STOP, CONT) to every process of the embedded server, the postmaster and its backends, as a
+     * hung host would look to the gateway: connections stay open and nothing answers.
+     */
+    public static synchronized void signalServer(String signal) throws Exception {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(embeddedDirectory.resolve("postmaster.pid"));
+        long postmaster = Long.parseLong(lines.get(0).trim());
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("kill", "-" + signal));
+        command.add(Long.toString(postmaster));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(p -> command.add(Long.toString(p.pid())));
+        Process kill = new ProcessBuilder(command).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " failed");
+        }
+    }
+
     public static synchronized void startAgain() {
         if (embedded == null && embeddedDirectory != null) {
             embedded = EmbeddedDatabase.start(embeddedDirectory, target.port());
