@@ -15,6 +15,12 @@ public final class FactQuery {
             + " commodity, qt_code, qt_alt_code, trade_quantity, alt_quantity, net_weight, gross_weight, trade_value,"
             + " cif_value, fob_value, est_code";
     static final String ORDER = " ORDER BY period, reporter, aggr_level, commodity, partner, flow";
+    /**
+     * Every aggregate level a record can have (HS 0-6, SITC 0-5, BEC 0-3, EBOPS 0-4), for {@code cc=ALL}: the
+     * partition index leads with the level, so naming them all lets PostgreSQL read one index range per level
+     * instead of the whole partition.
+     */
+    static final Short[] EVERY_LEVEL = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 
     private final String union;
     private final List<Object> parameters;
@@ -45,7 +51,9 @@ public final class FactQuery {
                 sql.append(" AND flow = ANY(").append(param(params, shorts(query.flows().codes()))).append(')');
             }
             CommoditySelection cc = query.commodities();
-            if (!cc.all()) {
+            if (cc.all()) {
+                sql.append(" AND aggr_level = ANY(").append(param(params, EVERY_LEVEL)).append(')');
+            } else {
                 // the level condition alone is what the index can use; codes and whole levels refine it
                 sql.append(" AND aggr_level = ANY(").append(param(params, shorts(cc.allLevels()))).append(')');
                 if (!cc.codes().isEmpty() && !cc.levels().isEmpty()) {

@@ -95,4 +95,64 @@ class QueryPlanTest {
     void shouldUseTheIndexForAPairAndASixDigitList() throws Exception {
         assertIndexOnly("r=842&p=156&ps=2019&cc=870323,300490,710812&px=H0");
     }
+
+    /**
+     * Every shape of /api/get can be read as index ranges bounded by the reporter or the partner: with sequential
+     * scans priced out (so that the small test partitions do not make one cheaper), no partition is read whole and
+     * every index scan has a condition on the reporter or partner (or exporter or importer of the flows).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "r=826&p=0&rg=all&cc=ALL&max=50000", "r=826&p=all&rg=all&cc=ALL", "r=826&p=842,156,276&cc=ALL",
+        "r=826&p=0&cc=TOTAL", "r=826&p=all&cc=TOTAL", "r=826&p=842,156&cc=TOTAL",
+        "r=826&p=0&cc=AG2", "r=826&p=all&cc=AG2", "r=826&p=842,156&cc=AG2",
+        "r=826&p=0&cc=AG4", "r=826&p=all&cc=AG4", "r=826&p=842,156&cc=AG4",
+        "r=826&p=0&cc=AG6", "r=826&p=all&cc=AG6&max=100000", "r=826&p=842,156&cc=AG6",
+        "r=826&p=0&cc=01,8703,870323", "r=826&p=all&cc=01,8703,870323", "r=826&p=842,156&cc=27,84,87",
+        "r=all&p=0&cc=TOTAL", "r=all&p=842&cc=AG2", "r=all&p=0&cc=ALL&max=100000", "r=all&p=842&cc=ALL",
+        "r=842,156&p=all&rg=1,2&cc=AG4"})
+    void shouldReadEveryShapeAsIndexRangesOfTheReporterOrPartner(String shape) throws Exception {
+        for (String sql : sqlFor(shape + "&ps=2019&px=H0")) {
+            String plan;
+            try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute("SET LOCAL enable_seqscan = off");
+                try (ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
+                    rs.next();
+                    plan = rs.getString(1);
+                }
+                c.rollback();
+            }
+            List<String> problems = new ArrayList<>();
+            checkScans(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan), problems);
+            assertTrue(problems.isEmpty(), shape + ": " + problems + " in\n" + plan);
+            assertFalse(plan.contains("_p2020"), "partition of 2020 not pruned:\n" + plan);
+        }
+    }
+
+    private static void checkScans(com.fasterxml.jackson.databind.JsonNode node, List<String> problems) {
+        if (node.isArray()) {
+            node.forEach(n -> checkScans(n, problems));
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode plan = node.has("Plan") ? node.get("Plan") : node;
+        String type = plan.path("Node Type").asText();
+        String relation = plan.path("Relation Name").asText(plan.path("Index Name").asText());
+        if (type.equals("Seq Scan") && (relation.startsWith("trade_fact") || relation.startsWith("trade_flow"))) {
+            problems.add("a sequential scan of " + relation);
+        }
+        if (type.contains("Index") && (relation.startsWith("trade_fact") || relation.startsWith("trade_flow"))) {
+            String cond = plan.path("Index Cond").asText("");
+            // the fact index leads with (px, aggr_level): without a level, a reporter condition filters the
+            // whole partition's index instead of bounding a range of it
+            boolean bounded = relation.startsWith("trade_fact")
+                    ? cond.matches("(?s).*\\baggr_level\\b.*") && cond.matches("(?s).*\\b(reporter|partner)\\b.*")
+                    : cond.matches("(?s).*\\b(exporter|importer)\\b.*");
+            if (!bounded) {
+                problems.add(type + " of " + relation + " not bounded by level and reporter or partner: '" + cond
+                        + "'");
+            }
+        }
+        plan.path("Plans").forEach(child -> checkScans(child, problems));
+    }
 }
