@@ -10,14 +10,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.tradegateway.config.AdminConfig;
 import org.tradegateway.limits.Account;
 import org.tradegateway.limits.AccountToken;
 import org.tradegateway.limits.IpRange;
@@ -25,34 +21,14 @@ import org.tradegateway.limits.Tokens;
 
 /**
  * {@code /admin}: account administration over HTTP, for an operator holding the admin credential
- * ({@code TRADE_ADMIN_TOKEN}, sent as a Bearer token). Without that setting /admin is closed.
+ * ({@code TRADE_ADMIN_TOKEN}, sent as a Bearer token), which {@link AdminAuthentication} checks before any of
+ * these methods runs. Without that setting /admin is closed.
  */
 @Path("/admin/accounts")
 public class AdminResource {
-    private final byte[] credential;
-
-    public AdminResource(AdminConfig config) {
-        this.credential = config.token().filter(t -> !t.isBlank())
-                .map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
-    }
-
     /** Account fields an operator sends. */
     public record AccountRequest(String name, String email, Integer hourlyQuota, Integer maxRecords,
                                  List<String> ipRanges) {
-    }
-
-    private boolean allowed(String authorization) {
-        if (credential == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(credential, authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Uni<Response> refused() {
-        return Uni.createFrom().item(Response.status(401).type("text/plain; charset=utf-8")
-                .header("WWW-Authenticate", "Bearer").entity(credential == null
-                        ? "The admin API is closed: set TRADE_ADMIN_TOKEN to open it.\n"
-                        : "The admin credential is missing or wrong.\n").build());
     }
 
     private static Map<String, Object> view(Account a) {
@@ -78,10 +54,7 @@ public class AdminResource {
 
     @GET
     @WithSession
-    public Uni<Response> list(@RestHeader("Authorization") String authorization) {
-        if (!allowed(authorization)) {
-            return refused();
-        }
+    public Uni<Response> list() {
         return Account.<Account>listAll().map(accounts -> json(200, accounts.stream().map(AdminResource::view)
                 .toList()));
     }
@@ -89,20 +62,14 @@ public class AdminResource {
     @GET
     @Path("/{name}")
     @WithSession
-    public Uni<Response> show(@RestHeader("Authorization") String authorization, @PathParam("name") String name) {
-        if (!allowed(authorization)) {
-            return refused();
-        }
+    public Uni<Response> show(@PathParam("name") String name) {
         return Account.<Account>find("name", name).firstResult().map(a -> a == null
                 ? problem(404, "No account named " + name) : json(200, view(a)));
     }
 
     @POST
     @WithTransaction
-    public Uni<Response> create(@RestHeader("Authorization") String authorization, AccountRequest request) {
-        if (!allowed(authorization)) {
-            return refused();
-        }
+    public Uni<Response> create(AccountRequest request) {
         if (request == null || request.name() == null || request.name().isBlank()) {
             return Uni.createFrom().item(problem(400, "name is required"));
         }
@@ -128,11 +95,8 @@ public class AdminResource {
     @PUT
     @Path("/{name}")
     @WithTransaction
-    public Uni<Response> update(@RestHeader("Authorization") String authorization, @PathParam("name") String name,
+    public Uni<Response> update(@PathParam("name") String name,
                                 AccountRequest request) {
-        if (!allowed(authorization)) {
-            return refused();
-        }
         return Account.<Account>find("name", name).firstResult().map(a -> {
             if (a == null) {
                 return problem(404, "No account named " + name);
@@ -152,24 +116,21 @@ public class AdminResource {
     @POST
     @Path("/{name}/disable")
     @WithTransaction
-    public Uni<Response> disable(@RestHeader("Authorization") String authorization, @PathParam("name") String name) {
-        return setActive(authorization, name, false);
+    public Uni<Response> disable(@PathParam("name") String name) {
+        return setActive(name, false);
     }
 
     @POST
     @Path("/{name}/enable")
     @WithTransaction
-    public Uni<Response> enable(@RestHeader("Authorization") String authorization, @PathParam("name") String name) {
-        return setActive(authorization, name, true);
+    public Uni<Response> enable(@PathParam("name") String name) {
+        return setActive(name, true);
     }
 
     @POST
     @Path("/{name}/tokens")
     @WithTransaction
-    public Uni<Response> addToken(@RestHeader("Authorization") String authorization, @PathParam("name") String name) {
-        if (!allowed(authorization)) {
-            return refused();
-        }
+    public Uni<Response> addToken(@PathParam("name") String name) {
         return Account.<Account>find("name", name).firstResult().flatMap(a -> a == null
                 ? Uni.createFrom().item(problem(404, "No account named " + name))
                 : newToken(a).map(token -> json(201, Map.of("account", name, "token", token))));
@@ -178,11 +139,8 @@ public class AdminResource {
     @DELETE
     @Path("/{name}/tokens/{id}")
     @WithTransaction
-    public Uni<Response> revoke(@RestHeader("Authorization") String authorization, @PathParam("name") String name,
+    public Uni<Response> revoke(@PathParam("name") String name,
                                 @PathParam("id") long id) {
-        if (!allowed(authorization)) {
-            return refused();
-        }
         return AccountToken.<AccountToken>find("id = ?1 and account.name = ?2 and revokedAt is null", id, name)
                 .firstResult().map(t -> {
                     if (t == null) {
@@ -193,10 +151,7 @@ public class AdminResource {
                 });
     }
 
-    private Uni<Response> setActive(String authorization, String name, boolean active) {
-        if (!allowed(authorization)) {
-            return refused();
-        }
+    private Uni<Response> setActive(String name, boolean active) {
         return Account.<Account>find("name", name).firstResult().map(a -> {
             if (a == null) {
                 return problem(404, "No account named " + name);

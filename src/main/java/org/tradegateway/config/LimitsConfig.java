@@ -56,4 +56,12 @@ public interface LimitsConfig {
     @WithName("account-cache")
     @WithDefault("PT2S")
     Duration accountCache();
+
+    /**
+     * Refused tokens and admin credentials allowed per client address and minute; past them, that address's
+     * credentials are refused unread (409 on /api, 429 on /admin) until the allowance refills.
+     */
+    @WithName("refused-credentials-per-minute")
+    @WithDefault("10")
+    int refusedCredentialsPerMinute();
 }

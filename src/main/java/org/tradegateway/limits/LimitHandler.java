@@ -1,5 +1,8 @@
 package org.tradegateway.limits;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -19,8 +22,11 @@ import org.tradegateway.service.AnswerMetrics;
 /**
  * Recognises the caller of every /api request and, on the counted endpoints (/api/get, /api/refs/*,
  * /api/get/bulk/*), applies the rate and usage limits: HTTP 409 with the upstream's plain-text message and
- * Retry-After when exceeded, RateLimit-* headers always. A bad token is refused with 401. It runs as a route of
- * the HTTP server, after CORS and before every endpoint, and leaves the caller in the routing context.
+ * Retry-After when exceeded, RateLimit-* headers always. A bad token is refused with 401, and an address that
+ * keeps presenting bad tokens is refused with 409 before its tokens are looked at ({@link CredentialGuard}). A
+ * {@code uitoken} (the legacy web interface's parameter) counts as the token when it is a known one and is
+ * ignored otherwise. It runs as a route of the HTTP server, after CORS and before every endpoint, and leaves the
+ * caller in the routing context; whatever had to be waited for, the request goes on on its own context.
  */
 @ApplicationScoped
 public class LimitHandler {
@@ -34,10 +40,12 @@ public class LimitHandler {
     private final LimitsConfig config;
     private final AnswerMetrics metrics;
     private final DatabaseGuard guard;
+    private final CredentialGuard credentials;
 
     public LimitHandler(CallerResolver resolver, RateLimiter limiter, LimitsConfig config, AnswerMetrics metrics,
-                        DatabaseGuard guard) {
+                        DatabaseGuard guard, CredentialGuard credentials) {
         this.guard = guard;
+        this.credentials = credentials;
         this.metrics = metrics;
         this.resolver = resolver;
         this.limiter = limiter;
@@ -64,21 +72,58 @@ public class LimitHandler {
             return;
         }
         String path = request.path();
-        String token = token(request);
         String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String token = token(request);
+        boolean optional = token == null;
+        if (optional) {
+            token = blankToNull(request.params().get("uitoken"));
+        } else {
+            long blocked = credentials.blockedSeconds(ip);
+            if (blocked > 0) {
+                metrics.refused("credentials");
+                routing.response().putHeader("Retry-After", Long.toString(blocked));
+                end(routing, 409, "text/plain; charset=utf-8", rateMessage(blocked));
+                return;
+            }
+        }
         Caller known;
         try {
             known = resolver.resolveNow(token, ip);
         } catch (CallerResolver.InvalidToken invalid) {
-            refuse(routing, invalid);
-            return;
+            if (!optional) {
+                refuse(routing, invalid, ip);
+                return;
+            }
+            known = resolver.resolveNow(null, ip);
         }
         if (known != null) {
             admit(routing, known, path);
-        } else {
-            resolver.resolve(token, ip).subscribe().with(caller -> admit(routing, caller, path),
-                    failure -> refuse(routing, failure));
+            return;
         }
+        Context context = Vertx.currentContext();
+        Uni<Caller> caller = resolver.resolve(token, ip);
+        if (optional && token != null) {
+            caller = caller.onFailure(CallerResolver.InvalidToken.class).recoverWithUni(() -> resolver.resolve(null, ip));
+        }
+        caller.subscribe().with(c -> on(context, () -> admit(routing, c, path)),
+                failure -> on(context, () -> refuse(routing, failure, ip)));
+    }
+
+    /** Runs the rest of the request on its own context (a shared store answers on a thread of its own). */
+    private static void on(Context context, Runnable step) {
+        if (context == null || Vertx.currentContext() == context) {
+            step.run();
+        } else {
+            context.runOnContext(ignored -> step.run());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static String rateMessage(long seconds) {
+        return "RATE LIMIT: You must wait " + seconds + " seconds.";
     }
 
     /** A recognised caller: on to the endpoint, or first through the limits if the endpoint is counted. */
@@ -92,7 +137,9 @@ public class LimitHandler {
         if (now != null) {
             decide(routing, now);
         } else {
-            limiter.consume(caller).subscribe().with(decision -> decide(routing, decision), routing::fail);
+            Context context = Vertx.currentContext();
+            limiter.consume(caller).subscribe().with(decision -> on(context, () -> decide(routing, decision)),
+                    failure -> on(context, () -> routing.fail(failure)));
         }
     }
 
@@ -109,15 +156,16 @@ public class LimitHandler {
         String message = d.usageLimit()
                 ? "USAGE LIMIT: Hourly usage limit of " + d.quota() + " actions reached. Requests may resume at "
                 + RESUME.format(d.resumeAt()) + "."
-                : "RATE LIMIT: You must wait " + d.waitSeconds() + " seconds.";
+                : rateMessage(d.waitSeconds());
         response.putHeader("Retry-After", Long.toString(d.waitSeconds()));
         end(routing, 409, "text/plain; charset=utf-8", message);
     }
 
     /** A bad token is 401; a caller that cannot be recognised because the database is down, 503. */
-    private void refuse(RoutingContext routing, Throwable failure) {
+    private void refuse(RoutingContext routing, Throwable failure, String ip) {
         if (failure instanceof CallerResolver.InvalidToken) {
             metrics.refused("token");
+            credentials.refused(ip);
             end(routing, 401, "text/plain; charset=utf-8", failure.getMessage());
         } else if (DatabaseGuard.isOutage(failure)) {
             ServiceUnavailable unavailable = guard.unavailable();

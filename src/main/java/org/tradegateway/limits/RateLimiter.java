@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.tradegateway.config.LimitsConfig;
 
@@ -21,7 +22,9 @@ import org.tradegateway.config.LimitsConfig;
  * The upstream's limits with Bucket4j, per caller: a per-second bucket and a usage bucket refilled whole at the
  * end of each window. Buckets live in Redis when {@code trade.limits.redis-url} is set, so every gateway process
  * shares them; if Redis cannot be reached the gateway goes on with per-process buckets (fail-open), reports the
- * store as degraded in readiness and counts the failures, and tries Redis again a few seconds later.
+ * store as degraded in readiness, counts every decision taken without it, and tries Redis again a few seconds
+ * later. While it is away each process hands out its own quota, so a caller may get up to quota × processes in
+ * that time; a Redis that restarts without its data starts every window afresh.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -42,7 +45,7 @@ public class RateLimiter {
         this.perSecond = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(config.perSecond())
                 .refillIntervally(config.perSecond(), Duration.ofSeconds(1)).build()).build();
         this.failures = Counter.builder("trade.limits.store.failures")
-                .description("Rate-limit decisions taken per process because the shared store failed")
+                .description("Rate-limit decisions taken per process because the shared store could not be used")
                 .register(registry);
     }
 
@@ -69,9 +72,15 @@ public class RateLimiter {
         int quota = caller.hourlyQuota();
         BucketConfiguration usage = usage(quota);
         String usageKey = usageKey(caller);
-        return probe(secondKey(caller), perSecond).flatMap(second -> second.isConsumed()
-                ? probe(usageKey, usage).map(probe -> usageDecision(probe, quota))
-                : available(usageKey, usage).map(left -> rateRefusal(second, quota, left)));
+        AtomicBoolean withoutStore = new AtomicBoolean();
+        return probe(secondKey(caller), perSecond, withoutStore).flatMap(second -> second.isConsumed()
+                ? probe(usageKey, usage, withoutStore).map(probe -> usageDecision(probe, quota))
+                : available(usageKey, usage, withoutStore).map(left -> rateRefusal(second, quota, left)))
+                .invoke(decision -> {
+                    if (withoutStore.get()) {
+                        failures.increment();
+                    }
+                });
     }
 
     /**
@@ -81,6 +90,9 @@ public class RateLimiter {
     public Decision decideNow(Caller caller) {
         if (store() != local) {
             return null;
+        }
+        if (shared != null) {
+            failures.increment(); // the shared store failed a moment ago: this decision is taken without it
         }
         int quota = caller.hourlyQuota();
         BucketConfiguration usage = usage(quota);
@@ -131,18 +143,20 @@ public class RateLimiter {
         return shared;
     }
 
-    private Uni<ConsumptionProbe> probe(String key, BucketConfiguration configuration) {
+    private Uni<ConsumptionProbe> probe(String key, BucketConfiguration configuration, AtomicBoolean withoutStore) {
         BucketStore store = store();
         return fromStage(store.tryConsume(key, configuration)).onItem().invoke(p -> recovered(store))
                 .onFailure().recoverWithUni(e -> {
+                    withoutStore.set(true);
                     failed(store, e);
                     return fromStage(local.tryConsume(key, configuration));
                 });
     }
 
-    private Uni<Long> available(String key, BucketConfiguration configuration) {
+    private Uni<Long> available(String key, BucketConfiguration configuration, AtomicBoolean withoutStore) {
         BucketStore store = store();
         return fromStage(store.available(key, configuration)).onFailure().recoverWithUni(e -> {
+            withoutStore.set(true);
             failed(store, e);
             return fromStage(local.available(key, configuration));
         });
@@ -160,7 +174,6 @@ public class RateLimiter {
     }
 
     private void failed(BucketStore store, Throwable e) {
-        failures.increment();
         if (store == shared && degradedSince < 0) {
             LOG.warnf("the shared rate-limit store failed (%s); limits are counted per process until it answers",
                     e.getMessage());

@@ -18,13 +18,13 @@ import org.tradegateway.support.Sql;
 @QuarkusTest
 @TestProfile(AdminApiTest.AdminOpen.class)
 class AdminApiTest {
-    private static final String ADMIN = "Bearer admin-secret-for-tests";
+    private static final String ADMIN = "Bearer admin-secret-for-tests-0123456789abcdef";
 
     /** Sets the admin credential; account changes are seen within 0.2 s. */
     public static class AdminOpen implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("trade.admin.token", "admin-secret-for-tests", "trade.limits.account-cache", "PT0.2S");
+            return Map.of("trade.admin.token", "admin-secret-for-tests-0123456789abcdef", "trade.limits.account-cache", "PT0.2S");
         }
     }
 

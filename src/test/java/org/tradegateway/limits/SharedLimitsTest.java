@@ -77,6 +77,10 @@ public class SharedLimitsTest {
             public Duration accountCache() {
                 return Duration.ofSeconds(2);
             }
+
+            public int refusedCredentialsPerMinute() {
+                return 10;
+            }
         };
     }
 
@@ -139,6 +143,11 @@ public class SharedLimitsTest {
             assertTrue(limiter.consume(caller).await().atMost(Duration.ofSeconds(10)).allowed());
             assertFalse(limiter.consume(caller).await().atMost(Duration.ofSeconds(10)).allowed(),
                     "the per-process bucket still limits");
+            for (int i = 0; i < 6; i++) {
+                limiter.consume(account(10)).await().atMost(Duration.ofSeconds(10));
+            }
+            // every decision taken without the store is counted, once: 4 above and 6 here
+            assertEquals(10.0, registry.get("trade.limits.store.failures").counter().count());
         } finally {
             limiter.close();
         }
