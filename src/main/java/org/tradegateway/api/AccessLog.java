@@ -15,12 +15,14 @@ import org.tradegateway.limits.LimitHandler;
  */
 @ApplicationScoped
 public class AccessLog {
+    /** Before every other route of the gateway's, so that every request is timed. */
+    static final int ORDER = -1000;
     static final String VALIDATION = "trade.validation";
     static final String RECORDS = "trade.records";
     private static final Logger LOG = Logger.getLogger("org.tradegateway.access");
 
     void install(@Observes Router router) {
-        router.route().order(-1000).handler(rc -> {
+        router.route().order(ORDER).handler(rc -> {
             String path = rc.request().path();
             if (path.startsWith("/api/") || path.startsWith("/admin/")
                     || path.regionMatches(true, 0, "/data/cache/", 0, 12)) {

@@ -64,14 +64,24 @@ class TokenLoggingTest {
             given().get("/api/get?token=" + bogus).then().statusCode(401);
             given().header("Authorization", "Bearer " + bogus).get("/api/getUserInfo").then().statusCode(401);
             given().get("/api/get?r=842&p=156&ps=20x&token=" + token).then().statusCode(409);
+            String other = Accounts.create("failing-too", 100, null, "");
+            // failures with the token in their message: answered 500 in a few plain words, logged without it
+            for (String failing : new String[] {"/api/test-failure?token=", "/api/test-route-failure?r=1&token="}) {
+                given().get(failing + other).then().statusCode(500).contentType("text/plain; charset=utf-8")
+                        .body(org.hamcrest.Matchers.startsWith("The request failed (error id "));
+            }
             Thread.sleep(200);
             // the capture sees the gateway's lines: the access log of each of those requests, with its status
             List<String> access = lines.stream().filter(l -> l.startsWith("org.tradegateway.access")).toList();
             assertTrue(access.stream().filter(l -> l.contains("GET /api/get 409")).count() >= 2, lines.toString());
             assertTrue(access.stream().anyMatch(l -> l.contains("GET /api/getUserInfo 401")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("GET /api/test-failure") && l.contains("failed")),
+                    lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("could not serve token ***")), lines.toString());
             for (String line : lines) {
                 assertFalse(line.contains(token), "token in log: " + line);
                 assertFalse(line.contains(bogus), "token in log: " + line);
+                assertFalse(line.contains(other), "token in log: " + line);
             }
         } finally {
             root.removeHandler(capture);
