@@ -15,7 +15,7 @@ url="http://localhost:$port/api/get?r=842&p=156&ps=2021&rg=2&cc=TOTAL&px=H0"
 run() {
   local label=$1; shift
   env TRADE_DB_EMBEDDED_DATA_DIR="$PWD/$work/pg-query" TRADE_DEMO_SEED=never TRADE_HTTP_PORT=$port \
-      TRADE_LIMITS_PER_SECOND=100000000 TRADE_LIMITS_GUEST_QUOTA=2000000000 "$@" \
+      TRADE_LIMITS_PER_SECOND=100000000 TRADE_LIMITS_GUEST_QUOTA=2000000000 TRADE_BULK_MEASURE_EVERY=0s "$@" \
       java -jar "$jar" > "$work/limits-gateway.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do curl -sf "localhost:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
