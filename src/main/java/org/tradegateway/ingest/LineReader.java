@@ -34,19 +34,32 @@ final class LineReader {
                 }
             }
             any = true;
-            char c = buffer[position++];
-            if (c == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
-                }
-                return line.toString();
+            // scan the buffered characters for the line's end, and copy them in one piece
+            int start = position;
+            int end = start;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
             }
-            if (line.length() >= maxLength) {
+            if (line.length() + (end - start) > maxLength) {
+                line.append(buffer, start, Math.min(end - start, MalformedInputException.QUOTED));
                 throw new MalformedInputException("a line longer than " + maxLength + " characters: "
                         + MalformedInputException.quote(line));
             }
-            line.append(c);
+            if (end < limit) {
+                position = end + 1;
+                int length = end - start;
+                if (line.length() == 0) {
+                    return new String(buffer, start, length > 0 && buffer[end - 1] == '\r' ? length - 1 : length);
+                }
+                line.append(buffer, start, length);
+                int last = line.length() - 1;
+                if (last >= 0 && line.charAt(last) == '\r') {
+                    line.setLength(last);
+                }
+                return line.toString();
+            }
+            line.append(buffer, start, end - start);
+            position = limit;
         }
     }
 }
