@@ -83,6 +83,7 @@ stop
 
 # --- every answer read from PostgreSQL ---
 start TRADE_QUERY_ANSWER_CACHE=0
+pgport=$(sed -n 4p "$work/pg-query/postmaster.pid")   # the embedded server listens on a new port each start
 bench "$(one 2021)" 60s > /dev/null
 trivial_nc=$(bench /q/health/live)
 onerow_nc=$(bench "$(one 2021)")
