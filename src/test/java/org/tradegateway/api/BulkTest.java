@@ -24,9 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tradegateway.ingest.BaciSource;
 import org.tradegateway.support.Imports;
-import org.tradegateway.support.SharedData;
 
 /** Bulk listing and ZIP downloads, with downloads open to every caller (trade.bulk.open). */
 @QuarkusTest
@@ -47,9 +45,7 @@ class BulkTest {
 
     @BeforeEach
     void load() throws Exception {
-        Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
-        Files.copy(SharedData.path("data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file);
-        Imports.load(new BaciSource(file, null));
+        Imports.baciSample(temp);
     }
 
     @AfterEach

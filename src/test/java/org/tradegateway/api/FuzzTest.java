@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.tradegateway.ingest.BaciSource;
 import org.tradegateway.support.Imports;
-import org.tradegateway.support.SharedData;
 
 /**
  * What held under fuzzing and load, kept: thousands of requests with random, broken and hostile parameter values
@@ -48,9 +45,7 @@ class FuzzTest {
 
     @BeforeAll
     void load(@TempDir Path temp) throws Exception {
-        Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
-        Files.copy(SharedData.path("data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file);
-        Imports.load(new BaciSource(file, null));
+        Imports.baciSample(temp);
     }
 
     @AfterAll

@@ -23,10 +23,7 @@ class HardeningTest {
 
     @org.junit.jupiter.api.BeforeAll
     void load(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
-        java.nio.file.Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
-        java.nio.file.Files.copy(org.tradegateway.support.SharedData.path(
-                "data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file);
-        org.tradegateway.support.Imports.load(new org.tradegateway.ingest.BaciSource(file, null));
+        org.tradegateway.support.Imports.baciSample(temp);
     }
 
     @org.junit.jupiter.api.AfterAll

@@ -17,6 +17,17 @@ public final class Imports {
         }
     }
 
+    /**
+     * Imports the real BACI sample of the shared folder (HS 2017, 2017, reporters 4, 12 and 36) from a copy in
+     * {@code dir} under its release name; drop it with {@code dropNamed("BACI_HS17")}.
+     */
+    public static ImportResult baciSample(java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("BACI_HS17_Y2017_V202301.csv");
+        java.nio.file.Files.copy(SharedData.path("data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return load(new org.tradegateway.ingest.BaciSource(file, null));
+    }
+
     /** Removes every dataset whose name starts with the prefix, so that tests do not see each other's data. */
     public static void dropNamed(String namePrefix) throws Exception {
         try (Connection c = TestDatabase.connect()) {
