@@ -149,6 +149,9 @@ public class DatabaseWatchdog {
     }
 
     private void down(String why) {
+        if (stopped) {
+            return; // its own connection closing at shutdown says nothing of the database
+        }
         reason = why;
         if (!unresponsive) {
             unresponsive = true;
