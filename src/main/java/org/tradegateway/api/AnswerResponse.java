@@ -158,6 +158,7 @@ final class AnswerResponse implements Flow.Subscriber<Buffer> {
         }
         if (expected >= 0 && written != expected) {
             LOG.errorf("a body of %d bytes was announced as %d bytes; the answer was cut", written, expected);
+            settings.onCut().run();
             ending.ended(written, Outcome.WRONG_LENGTH);
             response.reset();
             return;

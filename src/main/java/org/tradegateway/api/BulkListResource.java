@@ -5,11 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import org.tradegateway.config.BulkConfig;
 import org.tradegateway.data.AvailabilityRepository;
-import org.tradegateway.data.AvailabilityRepository.Availability;
 import org.tradegateway.data.AvailabilityRepository.Filter;
 import org.tradegateway.data.BulkSizeRepository.FileKey;
 import org.tradegateway.output.BulkListWriter;
@@ -45,10 +43,7 @@ public class BulkListResource {
         }
         long deadline = System.nanoTime() + waitNanos;
         return availability.find(filter).flatMap(rows -> {
-            List<FileKey> keys = new ArrayList<>(rows.size());
-            for (Availability a : rows) {
-                keys.add(key(a));
-            }
+            List<FileKey> keys = rows.stream().map(FileKey::of).toList();
             return sizes.sizes(keys, deadline).map(known -> {
                 long ready = keys.stream().filter(known.sizes()::containsKey).count();
                 if (ready < keys.size()) {
@@ -56,13 +51,9 @@ public class BulkListResource {
                             .type("text/plain; charset=utf-8").entity("The bulk files are being prepared: " + ready
                                     + " of " + keys.size() + " ready. Please retry later.\n").build();
                 }
-                return Response.ok(BulkListWriter.json(rows, a -> known.sizes().get(key(a))))
+                return Response.ok(BulkListWriter.json(rows, a -> known.sizes().get(FileKey.of(a))))
                         .type("application/json; charset=utf-8").build();
             });
         });
-    }
-
-    private static FileKey key(Availability a) {
-        return new FileKey(a.type(), a.freq(), a.px(), a.reporter(), a.period());
     }
 }

@@ -23,6 +23,10 @@ public class BulkSizeRepository {
 
     /** One bulk file: what it holds. */
     public record FileKey(char type, char freq, String px, int reporter, int period) {
+        /** The file of one loaded reporter and period, as the listing names it. */
+        public static FileKey of(AvailabilityRepository.Availability a) {
+            return new FileKey(a.type(), a.freq(), a.px(), a.reporter(), a.period());
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,11 +115,7 @@ public class BulkSizes {
             return Uni.createFrom().voidItem();
         }
         return availability.find(new AvailabilityRepository.Filter(null, null, null, null, null))
-                .flatMap(rows -> {
-                    List<FileKey> files = new ArrayList<>(rows.size());
-                    rows.forEach(a -> files.add(new FileKey(a.type(), a.freq(), a.px(), a.reporter(), a.period())));
-                    return sizes(files, Long.MAX_VALUE);
-                })
+                .flatMap(rows -> sizes(rows.stream().map(FileKey::of).toList(), Long.MAX_VALUE))
                 .replaceWithVoid()
                 .onTermination().invoke(() -> measuring.set(false));
     }

@@ -42,6 +42,18 @@ class AccountLimitsTest {
     }
 
     @Test
+    void shouldTakeAKnownUitokenAsTheTokenAndIgnoreAnUnknownOne() throws Exception {
+        String token = Accounts.create("web-interface", 100, 250000, "");
+        given().get("/api/getUserInfo?uitoken=" + token).then().statusCode(200)
+                .body("authentication", equalTo("token")).body("account", equalTo("web-interface"));
+        // an unknown one is no refusal: the caller is a guest, as without it
+        given().get("/api/getUserInfo?uitoken=not-a-token-of-this-gateway").then().statusCode(200)
+                .body("authenticated", equalTo(false));
+        given().get("/api/get/plus?r=all&p=0&uitoken=" + token).then().statusCode(200)
+                .header("RateLimit-Limit", equalTo("100"));
+    }
+
+    @Test
     void shouldLetAnAccountAskForItsOwnCeiling() throws Exception {
         String token = Accounts.create("researcher", 100, 150000, "");
         given().get("/api/get?r=826&p=0&ps=2013&max=150000&token=" + token).then().statusCode(200)
