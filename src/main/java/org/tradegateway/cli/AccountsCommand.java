@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.tradegateway.admin.AccountRules;
 import org.tradegateway.ingest.ImportFailure;
-import org.tradegateway.limits.IpRange;
 import org.tradegateway.limits.Tokens;
 
 /**
@@ -40,31 +40,39 @@ final class AccountsCommand {
                 return 0;
             };
             case "token-revoke" -> connection -> revoke(connection);
-            case "set-quota" -> connection -> {
-                int quota = number(arguments.positional(2, "hourly quota"), "hourly quota");
-                Integer max = arguments.option("max", null) == null ? null : number(arguments.option("max", null), "max");
-                try (PreparedStatement ps = connection.prepareStatement("UPDATE account SET hourly_quota = ?,"
-                        + " max_records = coalesce(?, max_records) WHERE name = ?")) {
-                    ps.setInt(1, quota);
-                    ps.setObject(2, max);
-                    ps.setString(3, name());
-                    requireOne(ps.executeUpdate());
-                }
-                out.printf("account %s: %d requests an hour%n", name(), quota);
-                return 0;
-            };
-            case "set-ips" -> connection -> {
-                String ranges = ranges(arguments.positional(2, "IP ranges (CIDR, comma separated, or none)"));
-                try (PreparedStatement ps = connection.prepareStatement("UPDATE account SET ip_ranges = ? WHERE"
-                        + " name = ?")) {
-                    ps.setString(1, ranges);
-                    ps.setString(2, name());
-                    requireOne(ps.executeUpdate());
-                }
-                out.printf("account %s: IP ranges %s%n", name(), ranges.isEmpty() ? "none" : ranges);
-                return 0;
-            };
+            case "set-quota" -> setQuota(
+                    AccountRules.hourlyQuota(number(arguments.positional(2, "hourly quota"), "hourly quota"),
+                            "hourly quota"), max());
+            case "set-ips" -> setIps(AccountRules.ipRanges(arguments.positional(2,
+                    "IP ranges (CIDR, comma separated, or none)")));
             default -> throw new IllegalArgumentException("unknown accounts action '" + action + "'");
+        };
+    }
+
+    private CommandLine.Body setQuota(int quota, Integer max) {
+        return connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE account SET hourly_quota = ?,"
+                    + " max_records = coalesce(?, max_records) WHERE name = ?")) {
+                ps.setInt(1, quota);
+                ps.setObject(2, max);
+                ps.setString(3, name());
+                requireOne(ps.executeUpdate());
+            }
+            out.printf("account %s: %d requests an hour%n", name(), quota);
+            return 0;
+        };
+    }
+
+    private CommandLine.Body setIps(String ranges) {
+        return connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE account SET ip_ranges = ? WHERE"
+                    + " name = ?")) {
+                ps.setString(1, ranges);
+                ps.setString(2, name());
+                requireOne(ps.executeUpdate());
+            }
+            out.printf("account %s: IP ranges %s%n", name(), ranges.isEmpty() ? "none" : ranges);
+            return 0;
         };
     }
 
@@ -74,12 +82,10 @@ final class AccountsCommand {
 
     private CommandLine.Body create() {
         String name = name();
-        String ranges = ranges(arguments.option("ips", ""));
-        Integer quota = arguments.option("quota", null) == null ? null : number(arguments.option("quota", null), "quota");
-        Integer max = arguments.option("max", null) == null ? null : number(arguments.option("max", null), "max");
-        if (max != null && (max < 1 || max > 250_000)) {
-            throw new IllegalArgumentException("--max must be between 1 and 250000");
-        }
+        String ranges = AccountRules.ipRanges(arguments.option("ips", ""));
+        Integer quota = arguments.option("quota", null) == null ? null
+                : AccountRules.hourlyQuota(number(arguments.option("quota", null), "quota"), "--quota");
+        Integer max = max();
         return connection -> {
             long id;
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO account (name, email, hourly_quota,"
@@ -193,16 +199,10 @@ final class AccountsCommand {
         }
     }
 
-    private static String ranges(String text) {
-        if (text == null || text.isBlank() || text.equalsIgnoreCase("none")) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String cidr : text.split(",")) {
-            IpRange.parse(cidr);
-            sb.append(sb.isEmpty() ? "" : ",").append(cidr.trim());
-        }
-        return sb.toString();
+    /** The --max option, checked, or null when absent. */
+    private Integer max() {
+        String max = arguments.option("max", null);
+        return max == null ? null : AccountRules.maxRecords(number(max, "max"), "--max");
     }
 
     private static int number(String text, String what) {

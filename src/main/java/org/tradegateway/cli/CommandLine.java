@@ -2,6 +2,7 @@ package org.tradegateway.cli;
 
 import java.io.PrintStream;
 import java.sql.Connection;
+import java.util.Arrays;
 import java.util.Set;
 import org.tradegateway.db.DatabaseConnector;
 import org.tradegateway.db.DatabaseSettings;
@@ -16,7 +17,8 @@ import org.tradegateway.refs.ReferenceLoader;
  * starting the HTTP server, against the same database the server would use.
  */
 public final class CommandLine {
-    public static final Set<String> COMMANDS = Set.of("import", "generate", "datasets", "query-sql", "accounts", "help", "--help");
+    public static final Set<String> COMMANDS = Set.of("import", "generate", "datasets", "query-sql", "accounts", "help",
+            "--help", "-h");
     static final String USAGE = """
             usage: java -jar quarkus-run.jar <command> ...
               (no command)                         start the gateway
@@ -45,8 +47,12 @@ public final class CommandLine {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            out.println(USAGE);
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.println(args.length > 1 ? usage(args[1]) : USAGE);
+            return 0;
+        }
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.println(usage(args[0]));
             return 0;
         }
         try {
@@ -87,6 +93,26 @@ public final class CommandLine {
             err.println("trade-gateway: failed, nothing was changed: " + rootMessage(e));
             return 1;
         }
+    }
+
+    /** The usage lines of one command (all of them for a name that is not a command). */
+    static String usage(String command) {
+        String[] lines = USAGE.split("\n");
+        StringBuilder sb = new StringBuilder(lines[0]).append('\n');
+        boolean any = false;
+        for (String line : lines) {
+            if (line.startsWith("  " + command + " ")) {
+                sb.append(line).append('\n');
+                any = true;
+            }
+        }
+        if (!any) {
+            return USAGE;
+        }
+        for (int i = lines.length - 2; i < lines.length; i++) {
+            sb.append(lines[i]).append(i < lines.length - 1 ? "\n" : "");
+        }
+        return sb.toString();
     }
 
     static String rootMessage(Throwable e) {

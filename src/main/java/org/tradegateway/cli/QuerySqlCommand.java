@@ -8,14 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tradegateway.core.QueryFailure;
+import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.AvailabilityCache;
-import org.tradegateway.data.FactQuery;
-import org.tradegateway.data.SlicePlanner;
-import org.tradegateway.data.TradeRepository;
-import org.tradegateway.query.QueryParser;
-import org.tradegateway.query.TradeQuery;
-import org.tradegateway.query.ValidationFailure;
+import org.tradegateway.dialect.legacy.LegacyFailures;
+import org.tradegateway.dialect.legacy.QueryParser;
 import org.tradegateway.refs.ReferenceData;
+import org.tradegateway.service.QueryPlanner;
 
 /**
  * {@code query-sql "r=842&p=156&ps=2021"}: prints the SQL that /api/get runs for a query string against what is
@@ -40,27 +39,34 @@ final class QuerySqlCommand {
         }
         int cap = Integer.parseInt(arguments.option("max-records", "250000"));
         return connection -> {
-            TradeQuery query;
-            try {
-                query = new QueryParser(ReferenceData.get()).parse(params, cap);
-            } catch (ValidationFailure e) {
-                throw new IllegalArgumentException(e.status().value() + " " + e.getMessage());
-            }
-            List<AvailabilityCache.Entry> entries = new ArrayList<>();
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT type, freq, px, reporter, period, from_flows FROM data_availability")) {
+            java.util.Set<Integer> named = new java.util.HashSet<>();
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT code FROM area")) {
                 while (rs.next()) {
-                    entries.add(new AvailabilityCache.Entry(rs.getString(1).charAt(0), rs.getString(2).charAt(0),
-                            rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)));
+                    named.add(rs.getInt(1));
                 }
             }
-            var slices = SlicePlanner.plan(TradeRepository.available(new AvailabilityCache.Snapshot("", entries), query),
-                    query.periods());
-            if (slices.isEmpty()) {
+            TradeQuery query;
+            try {
+                query = new QueryParser(ReferenceData.get()).parse(params, cap, named::contains).query();
+            } catch (QueryFailure e) {
+                throw new IllegalArgumentException(LegacyFailures.status(e).value() + " " + e.getMessage());
+            }
+            List<AvailabilityCache.Entry> entries = new ArrayList<>();
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery(AvailabilityCache.SNAPSHOT_SQL)) {
+                while (rs.next()) {
+                    if (rs.getString(2) != null) {
+                        entries.add(new AvailabilityCache.Entry(rs.getString(2).charAt(0), rs.getString(3).charAt(0),
+                                rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getBoolean(7)));
+                    }
+                }
+            }
+            var plan = QueryPlanner.plan(new AvailabilityCache.Snapshot("", entries), query);
+            if (plan.isEmpty()) {
                 out.println("-- nothing loaded matches this query");
                 return 0;
             }
-            out.println(FactQuery.of(query, slices).literalRowsSql(query.max()) + ";");
+            out.println(plan.get().literalRowsSql(query.limit()) + ";");
             return 0;
         };
     }

@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AvailabilityCache {
     static final String VERSION_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset";
+    /**
+     * A snapshot in one statement: the data version, then type, freq, px, reporter, period and from_flows of each
+     * availability row (all null when nothing is loaded). The {@code query-sql} command reads the same.
+     */
+    public static final String SNAPSHOT_SQL = "SELECT v.version, a.type, a.freq, a.px, a.reporter, a.period,"
+            + " a.from_flows FROM (" + VERSION_SQL + ") v(version) LEFT JOIN data_availability a ON true";
     private final Pool pool;
     private final DatabaseGuard guard;
     private volatile Snapshot snapshot;
@@ -53,22 +59,20 @@ public class AvailabilityCache {
     }
 
     public Uni<Snapshot> reload() {
-        return guard.call(() -> pool.query("SELECT v.version, a.type, a.freq, a.px, a.reporter, a.period,"
-                + " a.from_flows FROM (" + VERSION_SQL + ") v(version) LEFT JOIN data_availability a ON true")
-                .execute().map(rows -> {
-                    List<Entry> entries = new ArrayList<>();
-                    String version = "";
-                    for (Row r : rows) {
-                        version = r.getString(0);
-                        if (r.getString(1) != null) {
-                            entries.add(new Entry(r.getString(1).charAt(0), r.getString(2).charAt(0), r.getString(3),
-                                    r.getShort(4), r.getInteger(5), r.getBoolean(6)));
-                        }
-                    }
-                    Snapshot fresh = new Snapshot(version, List.copyOf(entries));
-                    snapshot = fresh;
-                    return fresh;
-                }));
+        return guard.call(() -> pool.query(SNAPSHOT_SQL).execute().map(rows -> {
+            List<Entry> entries = new ArrayList<>();
+            String version = "";
+            for (Row r : rows) {
+                version = r.getString(0);
+                if (r.getString(1) != null) {
+                    entries.add(new Entry(r.getString(1).charAt(0), r.getString(2).charAt(0), r.getString(3),
+                            r.getShort(4), r.getInteger(5), r.getBoolean(6)));
+                }
+            }
+            Snapshot fresh = new Snapshot(version, List.copyOf(entries));
+            snapshot = fresh;
+            return fresh;
+        }));
     }
 
     /** The current data version, read from the database. */

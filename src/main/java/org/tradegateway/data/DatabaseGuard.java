@@ -20,9 +20,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.tradegateway.config.QueryConfig;
-import org.tradegateway.query.ServiceUnavailable;
-import org.tradegateway.query.ValidationFailure;
-import org.tradegateway.query.ValidationStatus;
+import org.tradegateway.core.QueryFailure;
 
 /**
  * SmallRye Fault Tolerance around the calls that answer /api/get: a circuit breaker shared by all of them opens
@@ -117,7 +115,7 @@ public class DatabaseGuard {
     /** A failure as the client should see it: 503 for an outage, 5002 for a cancelled statement. */
     public Throwable translate(Throwable failure) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof ValidationFailure) {
+        if (cause instanceof QueryFailure) {
             return cause;
         }
         if (isOutage(cause)) {
@@ -125,7 +123,7 @@ public class DatabaseGuard {
         }
         if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
             long limit = seconds(config.timeout().toMillis());
-            return new ValidationFailure(ValidationStatus.QUERY_COMPLEXITY, "The query ran longer than " + limit
+            return QueryFailure.timedOut("The query ran longer than " + limit
                     + (limit == 1 ? " second" : " seconds") + " and was stopped."
                     + " Select fewer reporters, partners, periods or commodities.");
         }
@@ -133,22 +131,15 @@ public class DatabaseGuard {
     }
 
     /** The refusal while the database is down: retry once the breaker would try again. */
-    public ServiceUnavailable unavailable() {
-        return new DatabaseUnavailable("The database is unavailable. Please retry later.",
+    public QueryFailure.Unavailable unavailable() {
+        return QueryFailure.unavailable("The database is unavailable. Please retry later.",
                 seconds(config.breakerDelay().toMillis()));
-    }
-
-    /** A refusal because the database cannot be used (down, unresponsive, breaker open), not because of load. */
-    public static final class DatabaseUnavailable extends ServiceUnavailable {
-        DatabaseUnavailable(String message, long retryAfterSeconds) {
-            super(message, retryAfterSeconds);
-        }
     }
 
     /** Whether a failure says the database cannot be used, as opposed to a problem of one statement. */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DatabaseUnavailable) {
+            if (t instanceof QueryFailure.Unavailable refusal && refusal.kind() == QueryFailure.Kind.UNAVAILABLE) {
                 return true;
             }
             if (t instanceof PgException pg) {

@@ -3,8 +3,8 @@ package org.tradegateway.data;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
-import org.tradegateway.query.CommoditySelection;
-import org.tradegateway.query.TradeQuery;
+import org.tradegateway.core.CommoditySelection;
+import org.tradegateway.core.TradeQuery;
 
 /**
  * The SQL of one answer: a UNION ALL of one branch per slice, each pruned to one partition and served by its
@@ -38,8 +38,8 @@ public final class FactQuery {
                 sql.append(" UNION ALL ");
             }
             sql.append("SELECT ").append(COLUMNS).append(" FROM trade_fact WHERE type = ")
-                    .append(param(params, String.valueOf(query.type())))
-                    .append(" AND freq = ").append(param(params, String.valueOf(query.freq())))
+                    .append(param(params, String.valueOf(query.type().code())))
+                    .append(" AND freq = ").append(param(params, String.valueOf(query.frequency().code())))
                     .append(" AND px = ").append(param(params, slice.px()))
                     .append(" AND period = ").append(param(params, slice.period()))
                     .append(" AND reporter = ANY(").append(param(params, shorts(slice.reporters()))).append(')')

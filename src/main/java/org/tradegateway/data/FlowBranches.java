@@ -1,8 +1,8 @@
 package org.tradegateway.data;
 
 import java.util.List;
-import org.tradegateway.query.CommoditySelection;
-import org.tradegateway.query.TradeQuery;
+import org.tradegateway.core.CommoditySelection;
+import org.tradegateway.core.TradeQuery;
 
 /**
  * The records of a flow dataset that are not stored: the HS6 records of both reporter views and their bilateral

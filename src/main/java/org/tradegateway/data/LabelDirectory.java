@@ -10,7 +10,9 @@ import org.tradegateway.refs.Area;
 
 /**
  * Keeps {@link Labels} in memory and reloads them when the loaded data changed: every answer's count query also
- * reads the data version (dataset count and newest id), so an import or a drop is seen by the next answer.
+ * reads the data version (dataset count and newest id), so an import or a drop is seen by the next answer; and
+ * {@link #latest()} reads them again once PostgreSQL has announced a change ({@link DataChanges}), so that what
+ * a request is checked against (an area only imported data names) is what the database holds.
  */
 @ApplicationScoped
 public class LabelDirectory {
@@ -18,10 +20,30 @@ public class LabelDirectory {
     private volatile Labels labels = new Labels("", Map.of(), Map.of());
 
     private final DatabaseGuard guard;
+    private final DataChanges changes;
+    /** The change count when the labels in memory were read (-1: never). */
+    private volatile long readAt = -1;
 
-    public LabelDirectory(Pool pool, DatabaseGuard guard) {
+    public LabelDirectory(Pool pool, DatabaseGuard guard, DataChanges changes) {
         this.pool = pool;
         this.guard = guard;
+        this.changes = changes;
+    }
+
+    /**
+     * The labels as the database holds them now: those in memory while no change was announced since they were
+     * read, else read again (always while changes cannot be heard). Those in memory when the database cannot be
+     * read.
+     */
+    public Uni<Labels> latest() {
+        Labels current = labels;
+        long generation = changes.generation();
+        if (changes.listening() && generation == readAt) {
+            return Uni.createFrom().item(current);
+        }
+        return guard.call(() -> pool.query(AvailabilityCache.VERSION_SQL).execute())
+                .flatMap(rows -> load(rows.iterator().next().getString(0), generation))
+                .onFailure().recoverWithItem(current);
     }
 
     public Uni<Labels> at(String version) {
@@ -29,6 +51,11 @@ public class LabelDirectory {
         if (current.version().equals(version)) {
             return Uni.createFrom().item(current);
         }
+        return load(version, changes.generation());
+    }
+
+    /** Reads the labels, as of this data version and change count (both read before). */
+    private Uni<Labels> load(String version, long generation) {
         Uni<Map<Integer, Area>> areas = pool.query("SELECT code, name, iso3, iso2, is_group, is_reporter, is_partner"
                 + " FROM area").execute().map(rows -> {
                     Map<Integer, Area> loaded = new HashMap<>();
@@ -50,6 +77,7 @@ public class LabelDirectory {
         return guard.call(() -> Uni.combine().all().unis(areas, commodities).asTuple()).map(t -> {
             Labels fresh = new Labels(version, t.getItem1(), t.getItem2());
             labels = fresh;
+            readAt = generation;
             return fresh;
         });
     }

@@ -3,19 +3,18 @@ package org.tradegateway.data;
 import io.vertx.sqlclient.Row;
 import java.util.HashMap;
 import java.util.Map;
-import org.tradegateway.output.LegacyRecord;
+import org.tradegateway.core.FactRecord;
 import org.tradegateway.refs.Area;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.refs.CommodityList;
 import org.tradegateway.refs.ReferenceData;
 
 /**
- * Turns a fact row (codes and measures) into a {@link LegacyRecord} with titles from the reference lists. One
+ * Turns a fact row (codes and measures) into a {@link FactRecord} with names from the reference lists. One
  * mapper serves one answer: it remembers the descriptions it looked up, so that the rows of a large answer share
  * one string per commodity code (which the encoders then encode once).
  */
 public final class RecordMapper {
-    private static final String[] FLOWS = {"", "Import", "Export", "Re-Export", "Re-Import"};
     private final ReferenceData refs;
     private final Labels labels;
     /** Descriptions by stored classification name and code, as this answer met them. */
@@ -26,7 +25,7 @@ public final class RecordMapper {
         this.labels = labels;
     }
 
-    public LegacyRecord map(Row r) {
+    public FactRecord map(Row r) {
         String px = r.getString(0);
         int reporter = r.getShort(5);
         int partner = r.getShort(6);
@@ -38,8 +37,8 @@ public final class RecordMapper {
         Area rt = labels.area(reporter);
         Area pt = labels.area(partner);
         Area pt2 = partner2 == null ? null : labels.area(partner2);
-        return new LegacyRecord(px, r.getInteger(1), r.getShort(2), r.getBoolean(3), flow,
-                flow >= 1 && flow <= 4 ? FLOWS[flow] : "", reporter, title(rt), iso(rt), partner, title(pt), iso(pt),
+        return new FactRecord(px, r.getInteger(1), r.getShort(2), r.getBoolean(3), flow, reporter, title(rt), iso(rt),
+                partner, title(pt), iso(pt),
                 partner2 == null ? null : (int) partner2, partner2 == null ? "" : title(pt2),
                 partner2 == null ? "" : iso(pt2), r.getString(8), r.getString(9), commodity,
                 description(px, commodity), qtCode, refs.quantityUnitText(qtCode),

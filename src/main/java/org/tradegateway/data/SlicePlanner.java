@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.tradegateway.query.PeriodSelection;
+import org.tradegateway.core.PeriodSelection;
 import org.tradegateway.refs.Classification;
 
 /**

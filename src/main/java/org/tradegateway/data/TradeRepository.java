@@ -7,8 +7,8 @@ import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.SlicePlanner.Available;
-import org.tradegateway.query.TradeQuery;
 
 /** Reads availability and fact rows over the reactive pool; rows stream from a cursor inside a transaction. */
 @ApplicationScoped
@@ -42,7 +42,7 @@ public class TradeRepository {
     public static List<Available> available(AvailabilityCache.Snapshot snapshot, TradeQuery query) {
         List<Available> result = new ArrayList<>();
         for (String px : SlicePlanner.revisions(query.classification())) {
-            for (AvailabilityCache.Entry e : snapshot.of(query.type(), query.freq(), px)) {
+            for (AvailabilityCache.Entry e : snapshot.of(query.type().code(), query.frequency().code(), px)) {
                 if (query.reporters().all() || query.reporters().codes().contains(e.reporter())) {
                     result.add(new Available(e.px(), e.reporter(), e.period(), e.fromFlows()));
                 }

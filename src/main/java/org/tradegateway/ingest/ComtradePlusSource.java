@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.tradegateway.core.Flow;
+import org.tradegateway.core.Period;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.refs.Commodity;
 import org.tradegateway.refs.ReferenceData;
@@ -22,7 +24,6 @@ import org.tradegateway.refs.ReferenceData;
  * (0) become the legacy empty values.
  */
 public final class ComtradePlusSource implements ImportSource {
-    private static final Map<String, Integer> FLOWS = Map.of("M", 1, "X", 2, "RX", 3, "RM", 4);
     private final Path file;
     private final ReferenceData refs = ReferenceData.get();
     private long skippedFlows;
@@ -102,19 +103,19 @@ public final class ComtradePlusSource implements ImportSource {
 
     private boolean map(String[] f, Map<String, Integer> c, FactRow row) {
         row.clear();
-        Integer flow = FLOWS.get(get(f, c, "flowcode").toUpperCase(Locale.ROOT));
+        Flow flow = Flow.ofPlusCode(get(f, c, "flowcode")).orElse(null);
         if (flow == null) {
             skippedFlows++;
             return false;
         }
-        row.flow = flow;
+        row.flow = flow.code();
         String cl = get(f, c, "classificationcode");
         Classification px = Classification.parse(cl).filter(Classification::isStoredRevision).orElseThrow(
                 () -> new MalformedInputException("classification_code '" + MalformedInputException.quote(cl) + "' is not H0..H6, S1..S4, BEC or EB02"));
         row.px = px.name();
         row.type = px.type();
         row.period = Numbers.integer(get(f, c, "period"), "period");
-        row.freq = row.period > 9999 ? 'M' : 'A';
+        row.freq = Period.frequency(row.period).code();
         row.reporter = Numbers.integer(get(f, c, "reportercode"), "reporter_code");
         row.partner = Numbers.integer(get(f, c, "partnercode"), "partner_code");
         Integer partner2 = Numbers.integerOrNull(get(f, c, "partner2code"), "partner2_code");

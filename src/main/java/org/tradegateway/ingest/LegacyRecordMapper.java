@@ -1,6 +1,7 @@
 package org.tradegateway.ingest;
 
 import java.util.function.Function;
+import org.tradegateway.core.Period;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.refs.Commodity;
 import org.tradegateway.refs.ReferenceData;
@@ -22,7 +23,7 @@ final class LegacyRecordMapper {
         row.type = px.type();
         Integer period = Numbers.integerOrNull(value.apply(LegacyField.PERIOD), "period");
         row.period = period != null ? period : Numbers.integer(value.apply(LegacyField.YEAR), "year");
-        row.freq = row.period > 9999 ? 'M' : 'A';
+        row.freq = Period.frequency(row.period).code();
         row.flow = Numbers.integer(value.apply(LegacyField.RG_CODE), "trade flow code");
         row.reporter = Numbers.integer(value.apply(LegacyField.RT_CODE), "reporter code");
         row.partner = Numbers.integer(value.apply(LegacyField.PT_CODE), "partner code");

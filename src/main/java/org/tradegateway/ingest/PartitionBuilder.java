@@ -17,6 +17,7 @@ import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.postgresql.util.PSQLException;
+import org.tradegateway.core.Period;
 
 /**
  * Builds the partitions of one (period, dataset), each created in the import's transaction (so that with
@@ -117,7 +118,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         FactRow row = new FactRow();
         row.px = flowClassification;
         row.period = period;
-        row.freq = period > 9999 ? 'M' : 'A';
+        row.freq = Period.frequency(period).code();
         long[] count = {0};
         StringBuilder line = new StringBuilder(200);
         try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection
@@ -146,7 +147,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
                 + " reporter, period, record_count, is_partner_detail, from_flows) VALUES ('C', ?, ?, ?, ?, ?, true,"
                 + " true)")) {
             for (int reporter : periodTotals.countries()) {
-                ps.setString(1, period > 9999 ? "M" : "A");
+                ps.setString(1, String.valueOf(Period.frequency(period).code()));
                 ps.setString(2, flowClassification);
                 ps.setShort(3, (short) reporter);
                 ps.setInt(4, period);

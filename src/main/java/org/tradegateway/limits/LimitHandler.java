@@ -10,40 +10,39 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import org.tradegateway.config.LimitsConfig;
+import org.tradegateway.core.Dialect;
 import org.tradegateway.data.DatabaseGuard;
-import org.tradegateway.query.OutputFormat;
-import org.tradegateway.query.ServiceUnavailable;
-import org.tradegateway.service.Answer;
 import org.tradegateway.service.AnswerMetrics;
 
 /**
- * Recognises the caller of every /api request and, on the counted endpoints (/api/get, /api/refs/*,
- * /api/get/bulk/*), applies the rate and usage limits: HTTP 409 with the upstream's plain-text message and
- * Retry-After when exceeded, RateLimit-* headers always. A bad token is refused with 401, and an address that
- * keeps presenting bad tokens is refused with 409 before its tokens are looked at ({@link CredentialGuard}). A
- * {@code uitoken} (the legacy web interface's parameter) counts as the token when it is a known one and is
- * ignored otherwise. It runs as a route of the HTTP server, after CORS and before every endpoint, and leaves the
- * caller in the routing context; whatever had to be waited for, the request goes on on its own context.
+ * Recognises the caller of every request to a dialect's endpoints and, on those the dialect counts, applies the
+ * rate and usage limits: the dialect's refusal (the legacy API: HTTP 409 with the upstream's plain-text message)
+ * and Retry-After when exceeded, RateLimit-* headers always. A bad token is refused with 401, and an address that
+ * keeps presenting bad tokens is refused before its tokens are looked at ({@link CredentialGuard}). A credential
+ * in one of the dialect's optional parameters (the legacy web interface's {@code uitoken}) counts when it is a
+ * known one and is ignored otherwise. It runs as a route of the HTTP server, after CORS and before every
+ * endpoint, and leaves the caller in the routing context; whatever had to be waited for, the request goes on on
+ * its own context.
  */
 @ApplicationScoped
 public class LimitHandler {
     /** Between the server's own filters (CORS) and the endpoints. */
     public static final int ORDER = 500;
     private static final String CALLER = "trade.caller";
-    private static final DateTimeFormatter RESUME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private final CallerResolver resolver;
     private final RateLimiter limiter;
     private final LimitsConfig config;
     private final AnswerMetrics metrics;
     private final DatabaseGuard guard;
     private final CredentialGuard credentials;
+    private final List<Dialect> dialects;
 
     public LimitHandler(CallerResolver resolver, RateLimiter limiter, LimitsConfig config, AnswerMetrics metrics,
-                        DatabaseGuard guard, CredentialGuard credentials) {
+                        DatabaseGuard guard, CredentialGuard credentials, Instance<Dialect> dialects) {
+        this.dialects = dialects.stream().toList();
         this.guard = guard;
         this.credentials = credentials;
         this.metrics = metrics;
@@ -53,19 +52,19 @@ public class LimitHandler {
     }
 
     void install(@Observes Router router) {
-        router.route("/api/*").order(ORDER).handler(this::handle);
+        for (Dialect dialect : dialects) {
+            for (String prefix : dialect.prefixes()) {
+                router.route(prefix + "*").order(ORDER).handler(routing -> handle(routing, dialect));
+            }
+        }
     }
 
-    /** The caller the request was recognised as, or null outside /api. */
+    /** The caller the request was recognised as, or null outside the dialects' endpoints. */
     public static Caller caller(RoutingContext routing) {
         return routing == null ? null : routing.get(CALLER);
     }
 
-    static boolean counted(String path) {
-        return path.equals("/api/get") || path.startsWith("/api/get/") || path.startsWith("/api/refs/");
-    }
-
-    private void handle(RoutingContext routing) {
+    private void handle(RoutingContext routing, Dialect dialect) {
         HttpServerRequest request = routing.request();
         if (request.method() == HttpMethod.OPTIONS) {
             routing.next();
@@ -73,16 +72,15 @@ public class LimitHandler {
         }
         String path = request.path();
         String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        String token = token(request);
+        String token = token(request, dialect.credentialParameters());
         boolean optional = token == null;
         if (optional) {
-            token = blankToNull(request.params().get("uitoken"));
+            token = parameter(request, dialect.optionalCredentialParameters());
         } else {
             long blocked = credentials.blockedSeconds(ip);
             if (blocked > 0) {
                 metrics.refused("credentials");
-                routing.response().putHeader("Retry-After", Long.toString(blocked));
-                end(routing, 409, "text/plain; charset=utf-8", rateMessage(blocked));
+                end(routing, dialect.limited(new Dialect.Limit(false, blocked, 0, null)));
                 return;
             }
         }
@@ -91,13 +89,13 @@ public class LimitHandler {
             known = resolver.resolveNow(token, ip);
         } catch (CallerResolver.InvalidToken invalid) {
             if (!optional) {
-                refuse(routing, invalid, ip);
+                refuse(routing, dialect, invalid, ip);
                 return;
             }
             known = resolver.resolveNow(null, ip);
         }
         if (known != null) {
-            admit(routing, known, path);
+            admit(routing, dialect, known, path);
             return;
         }
         Context context = Vertx.currentContext();
@@ -105,8 +103,8 @@ public class LimitHandler {
         if (optional && token != null) {
             caller = caller.onFailure(CallerResolver.InvalidToken.class).recoverWithUni(() -> resolver.resolve(null, ip));
         }
-        caller.subscribe().with(c -> on(context, () -> admit(routing, c, path)),
-                failure -> on(context, () -> refuse(routing, failure, ip)));
+        caller.subscribe().with(c -> on(context, () -> admit(routing, dialect, c, path)),
+                failure -> on(context, () -> refuse(routing, dialect, failure, ip)));
     }
 
     /** Runs the rest of the request on its own context (a shared store answers on a thread of its own). */
@@ -118,32 +116,25 @@ public class LimitHandler {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    static String rateMessage(long seconds) {
-        return "RATE LIMIT: You must wait " + seconds + " seconds.";
-    }
-
     /** A recognised caller: on to the endpoint, or first through the limits if the endpoint is counted. */
-    private void admit(RoutingContext routing, Caller caller, String path) {
+    private void admit(RoutingContext routing, Dialect dialect, Caller caller, String path) {
         routing.put(CALLER, caller);
-        if (!config.enabled() || !counted(path)) {
+        if (!config.enabled() || !dialect.counted(path)) {
             routing.next();
             return;
         }
         RateLimiter.Decision now = limiter.decideNow(caller);
         if (now != null) {
-            decide(routing, now);
+            decide(routing, dialect, now);
         } else {
             Context context = Vertx.currentContext();
-            limiter.consume(caller).subscribe().with(decision -> on(context, () -> decide(routing, decision)),
+            limiter.consume(caller).subscribe().with(
+                    decision -> on(context, () -> decide(routing, dialect, decision)),
                     failure -> on(context, () -> routing.fail(failure)));
         }
     }
 
-    private void decide(RoutingContext routing, RateLimiter.Decision d) {
+    private void decide(RoutingContext routing, Dialect dialect, RateLimiter.Decision d) {
         HttpServerResponse response = routing.response();
         response.putHeader("RateLimit-Limit", Integer.toString(d.quota()))
                 .putHeader("RateLimit-Remaining", Long.toString(d.remaining()))
@@ -153,38 +144,45 @@ public class LimitHandler {
             return;
         }
         metrics.refused(d.usageLimit() ? "usage" : "rate");
-        String message = d.usageLimit()
-                ? "USAGE LIMIT: Hourly usage limit of " + d.quota() + " actions reached. Requests may resume at "
-                + RESUME.format(d.resumeAt()) + "."
-                : rateMessage(d.waitSeconds());
-        response.putHeader("Retry-After", Long.toString(d.waitSeconds()));
-        end(routing, 409, "text/plain; charset=utf-8", message);
+        end(routing, dialect.limited(new Dialect.Limit(d.usageLimit(), d.waitSeconds(), d.quota(), d.resumeAt())));
     }
 
     /** A bad token is 401; a caller that cannot be recognised because the database is down, 503. */
-    private void refuse(RoutingContext routing, Throwable failure, String ip) {
+    private void refuse(RoutingContext routing, Dialect dialect, Throwable failure, String ip) {
         if (failure instanceof CallerResolver.InvalidToken) {
             metrics.refused("token");
             credentials.refused(ip);
-            end(routing, 401, "text/plain; charset=utf-8", failure.getMessage());
+            end(routing, new Dialect.Refusal(401, "text/plain; charset=utf-8", failure.getMessage(), 0));
         } else if (DatabaseGuard.isOutage(failure)) {
-            ServiceUnavailable unavailable = guard.unavailable();
-            OutputFormat format = OutputFormat.forRefusal(routing.request().params().get("fmt"));
-            routing.response().putHeader("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
-            end(routing, 503, format.contentType(), Answer.failureText(format, unavailable));
+            end(routing, dialect.refuse(guard.unavailable(), routing.request().params()::get));
         } else {
             routing.fail(failure);
         }
     }
 
-    private static void end(RoutingContext routing, int status, String contentType, String body) {
-        routing.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body);
+    private static void end(RoutingContext routing, Dialect.Refusal refusal) {
+        HttpServerResponse response = routing.response();
+        if (refusal.retryAfterSeconds() > 0) {
+            response.putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        }
+        response.setStatusCode(refusal.status()).putHeader("Content-Type", refusal.contentType()).end(refusal.body());
     }
 
-    /** The token parameter (any case of its name) or an Authorization: Bearer header. */
-    static String token(HttpServerRequest request) {
-        String token = request.params().get("token");
-        if (token != null && !token.isBlank()) {
+    /** The first of these parameters that is present (any case of its name), or null. */
+    private static String parameter(HttpServerRequest request, List<String> names) {
+        for (String name : names) {
+            String value = request.params().get(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The dialect's credential parameter or an Authorization: Bearer header. */
+    static String token(HttpServerRequest request, List<String> parameters) {
+        String token = parameter(request, parameters);
+        if (token != null) {
             return token;
         }
         String authorization = request.getHeader("Authorization");

@@ -48,7 +48,7 @@ public final class Json {
         return true;
     }
 
-    static void integer(Utf8Builder sb, Integer value) {
+    public static void integer(Utf8Builder sb, Integer value) {
         if (value == null) {
             sb.append("null");
         } else {
@@ -56,7 +56,7 @@ public final class Json {
         }
     }
 
-    static void number(Utf8Builder sb, Double value) {
+    public static void number(Utf8Builder sb, Double value) {
         if (value == null) {
             sb.append("null");
         } else {

@@ -2,15 +2,9 @@ package org.tradegateway.service;
 
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
-import org.tradegateway.output.CsvAnswerWriter;
-import org.tradegateway.output.JsonAnswerWriter;
-import org.tradegateway.query.Heading;
-import org.tradegateway.query.OutputFormat;
-import org.tradegateway.query.ServiceUnavailable;
-import org.tradegateway.query.ValidationFailure;
 
 /**
- * A prepared /api/get answer: HTTP status, content type, Retry-After (0 for none), and either its whole body
+ * A prepared answer: HTTP status, content type, Retry-After (0 for none), and either its whole body
  * (sent in one piece with its length) or the bytes to stream (nothing is read before they are pulled) with, for a
  * heavy answer, what gives back its place and its connection when it ends.
  */
@@ -18,36 +12,18 @@ public record Answer(int status, String contentType, long retryAfterSeconds, Buf
                      Runnable onEnd) {
 
     /** A streamed answer. */
-    public static Answer of(OutputFormat format, Multi<Buffer> body) {
-        return new Answer(200, format.contentType(), 0, null, body, null);
-    }
-
-    public static Answer of(OutputFormat format, String text) {
-        return of(format, Buffer.buffer(text));
+    public static Answer of(String contentType, Multi<Buffer> body) {
+        return new Answer(200, contentType, 0, null, body, null);
     }
 
     /** A complete answer, written in one piece. */
-    public static Answer of(OutputFormat format, Buffer whole) {
-        return new Answer(200, format.contentType(), 0, whole, null, null);
+    public static Answer of(String contentType, Buffer whole) {
+        return new Answer(200, contentType, 0, whole, null, null);
     }
 
-    /**
-     * The validation answer of a refused request in the requested format: HTTP 200 as the upstream sent it, or 503
-     * with Retry-After when the gateway cannot answer now (the CSV form carries the upstream's failure row).
-     */
-    public static Answer failure(OutputFormat format, ValidationFailure failure) {
-        String text = failureText(format, failure);
-        if (failure instanceof ServiceUnavailable unavailable) {
-            return new Answer(503, format.contentType(), unavailable.retryAfterSeconds(), Buffer.buffer(text), null,
-                    null);
-        }
-        return of(format, text);
-    }
-
-    /** The body of a refusal: the validation block, or for CSV the header and the upstream's failure row. */
-    public static String failureText(OutputFormat format, ValidationFailure failure) {
-        return format == OutputFormat.CSV ? new CsvAnswerWriter(Heading.H, false).noData()
-                : JsonAnswerWriter.failure(failure.status(), failure.getMessage());
+    /** A complete answer with its own status and Retry-After (0 for none). */
+    public static Answer whole(int status, String contentType, long retryAfterSeconds, Buffer whole) {
+        return new Answer(status, contentType, retryAfterSeconds, whole, null, null);
     }
 
     /** The same answer with resources to give back once, when its bytes end however they end. */

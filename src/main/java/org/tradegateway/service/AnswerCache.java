@@ -8,19 +8,20 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tradegateway.config.QueryConfig;
+import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.DataChanges;
-import org.tradegateway.query.TradeQuery;
+import org.tradegateway.output.RowEncoder;
 
 /**
- * Complete answers kept between requests, by query, least recently used first out, within a memory budget. An
- * answer is kept with the count of data changes ({@link DataChanges#generation()}) taken before it was read, and
- * served again only while that count has not moved and changes are being heard; so an import or a drop is never
- * answered from memory once PostgreSQL has announced it, and nothing is served from memory while the gateway
+ * Complete answers kept between requests, by encoding and query, least recently used first out, within a memory
+ * budget. An answer is kept with the count of data changes ({@link DataChanges#generation()}) taken before it was
+ * read, and served again only while that count has not moved and changes are being heard; so an import or a drop is
+ * never answered from memory once PostgreSQL has announced it, and nothing is served from memory while the gateway
  * cannot hear the announcements. What is kept is the encoded records; each answer's timestamps are its own.
  */
 @ApplicationScoped
 public class AnswerCache {
-    /** A kept answer: the records as encoded (CSV: with the header) and how many (all that matched). */
+    /** A kept answer: the records as encoded (without what the encoding writes around them) and how many. */
     public record Kept(long generation, byte[] records, int rows) {
     }
 
@@ -32,7 +33,11 @@ public class AnswerCache {
     private final DataChanges changes;
     private final long budget;
     private final long entryLimit;
-    private final LinkedHashMap<TradeQuery, Kept> kept = new LinkedHashMap<>(256, 0.75f, true);
+    /** What an answer is kept by: its encoding and its query. */
+    private record Key(RowEncoder.Choice encoding, TradeQuery query) {
+    }
+
+    private final LinkedHashMap<Key, Kept> kept = new LinkedHashMap<>(256, 0.75f, true);
     private long used;
     private final Counter hits;
     private final Counter misses;
@@ -54,15 +59,16 @@ public class AnswerCache {
     }
 
     /** The kept answer of a query, if it is still good. */
-    public Kept get(Ticket ticket, TradeQuery query) {
+    public Kept get(Ticket ticket, RowEncoder.Choice encoding, TradeQuery query) {
         if (!ticket.usable()) {
             return null;
         }
+        Key key = new Key(encoding, query);
         Kept found;
         synchronized (this) {
-            found = kept.get(query);
+            found = kept.get(key);
             if (found != null && found.generation() != ticket.generation()) {
-                remove(query);
+                remove(key);
                 found = null;
             }
         }
@@ -76,15 +82,16 @@ public class AnswerCache {
     }
 
     /** Keeps an answer read after the ticket was taken, unless the data changed meanwhile or it is too large. */
-    public void put(Ticket ticket, TradeQuery query, byte[] records, int rows) {
+    public void put(Ticket ticket, RowEncoder.Choice encoding, TradeQuery query, byte[] records, int rows) {
         if (!accepts(ticket, records.length) || !changes.listening() || changes.generation() != ticket.generation()) {
             return;
         }
+        Key key = new Key(encoding, query);
         synchronized (this) {
-            remove(query);
-            kept.put(query, new Kept(ticket.generation(), records, rows));
+            remove(key);
+            kept.put(key, new Kept(ticket.generation(), records, rows));
             used += records.length + OVERHEAD;
-            Iterator<Map.Entry<TradeQuery, Kept>> oldest = kept.entrySet().iterator();
+            Iterator<Map.Entry<Key, Kept>> oldest = kept.entrySet().iterator();
             while (used > budget && oldest.hasNext()) {
                 used -= oldest.next().getValue().records().length + OVERHEAD;
                 oldest.remove();
@@ -96,8 +103,8 @@ public class AnswerCache {
         return used;
     }
 
-    private void remove(TradeQuery query) {
-        Kept gone = kept.remove(query);
+    private void remove(Key key) {
+        Kept gone = kept.remove(key);
         if (gone != null) {
             used -= gone.records().length + OVERHEAD;
         }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tradegateway.query.ValidationStatus;
 
 /**
  * Prometheus figures of the query API: answers by endpoint and validation status, records streamed, time to
@@ -18,7 +17,7 @@ public class AnswerMetrics {
     private final MeterRegistry registry;
     private final Counter rows;
     private final Timer preparation;
-    private final Map<String, Map<ValidationStatus, Counter>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> answers = new ConcurrentHashMap<>();
 
     public AnswerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,11 +27,12 @@ public class AnswerMetrics {
                 .publishPercentileHistogram().register(registry);
     }
 
-    public void answered(String endpoint, ValidationStatus status) {
+    /** An answer of an endpoint, with the status its dialect gave it (the legacy API: its validation status). */
+    public void answered(String endpoint, String status) {
         // looked up once per endpoint and status, not built from tags on every answer
         answers.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
-                .computeIfAbsent(status, st -> registry.counter("trade.api.answers", "endpoint", endpoint, "status",
-                        Integer.toString(st.value())))
+                .computeIfAbsent(status,
+                        st -> registry.counter("trade.api.answers", "endpoint", endpoint, "status", st))
                 .increment();
     }
 

@@ -11,29 +11,25 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tradegateway.config.ApiConfig;
+import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.FactQuery;
 import org.tradegateway.data.LabelDirectory;
 import org.tradegateway.data.RecordMapper;
-import org.tradegateway.data.Slice;
-import org.tradegateway.data.SlicePlanner;
 import org.tradegateway.data.TradeRepository;
-import org.tradegateway.output.CsvAnswerWriter;
-import org.tradegateway.output.JsonAnswerWriter;
+import org.tradegateway.output.RowEncoder;
 import org.tradegateway.output.Utf8Builder;
-import org.tradegateway.query.OutputFormat;
-import org.tradegateway.query.TradeQuery;
-import org.tradegateway.query.ValidationStatus;
 import org.tradegateway.refs.ReferenceData;
 
 /**
- * Prepares an /api/get answer. A complete answer kept in memory for the same query is served as it is while the
- * loaded data has not changed ({@link AnswerCache}). Otherwise it plans the slices on the cached availability,
- * then reads the first rows and the data version in one statement: most answers are complete at that point. A
- * larger answer is one statement read through a cursor, its total counted in the same pass; validation and
- * counting always happen before the first byte.
+ * Prepares the answer of a {@link TradeQuery}, in the encoding a dialect chose. A complete answer kept in memory
+ * for the same query is served as it is while the loaded data has not changed ({@link AnswerCache}). Otherwise it
+ * plans the slices on the cached availability, then reads the first rows and the data version in one statement:
+ * most answers are complete at that point. A larger answer is one statement read through a cursor, its total
+ * counted in the same pass; validation and counting always happen before the first byte.
  */
 @ApplicationScoped
 public class AnswerService {
@@ -58,37 +54,35 @@ public class AnswerService {
         this.cache = cache;
     }
 
-    /** One request being answered: its query, when it arrived, its record counter, and its cache ticket. */
-    private record Request(TradeQuery query, OffsetDateTime start, AtomicLong records, AnswerCache.Ticket ticket) {
+    /** One request being answered: its query and encoding, when it arrived, its record counter, its cache ticket. */
+    private record Request(TradeQuery query, RowEncoder.Choice encoding, OffsetDateTime start, AtomicLong records,
+                           AnswerCache.Ticket ticket) {
     }
 
-    /** Prepares the answer; {@code records} counts the records as they stream. */
-    public Uni<Answer> prepare(TradeQuery query, AtomicLong records) {
+    /** Prepares the answer of a query in a dialect's encoding; {@code records} counts the records as they stream. */
+    public Uni<Answer> prepare(TradeQuery query, RowEncoder.Choice encoding, AtomicLong records) {
         long started = System.nanoTime();
-        Request request = new Request(query, OffsetDateTime.now(zone), records, cache.ticket());
-        AnswerCache.Kept kept = cache.get(request.ticket(), query);
+        Request request = new Request(query, encoding, OffsetDateTime.now(zone), records, cache.ticket());
+        AnswerCache.Kept kept = cache.get(request.ticket(), encoding, query);
         Uni<Answer> answer = kept != null ? Uni.createFrom().item(() -> fromMemory(request, kept))
                 : availability.current().flatMap(snapshot -> answer(request, snapshot, true));
-        return answer.invoke(ignored -> {
-            metrics.prepared(Duration.ofNanos(System.nanoTime() - started));
-            metrics.answered("/api/get", ValidationStatus.OK);
-        });
+        return answer.invoke(ignored -> metrics.prepared(Duration.ofNanos(System.nanoTime() - started)));
     }
 
     private Uni<Answer> answer(Request request, AvailabilityCache.Snapshot snapshot, boolean mayRetry) {
         TradeQuery query = request.query();
-        List<Slice> slices = SlicePlanner.plan(TradeRepository.available(snapshot, query), query.periods());
-        if (slices.isEmpty()) {
+        Optional<FactQuery> plan = QueryPlanner.plan(snapshot, query);
+        if (plan.isEmpty()) {
             // nothing loaded for it in this snapshot: make sure the snapshot is current before saying so
             return availability.version().flatMap(version -> version.equals(snapshot.version()) || !mayRetry
                     ? Uni.createFrom().item(empty(request))
                     : availability.reload().flatMap(fresh -> answer(request, fresh, false)));
         }
-        FactQuery factQuery = FactQuery.of(query, slices);
+        FactQuery factQuery = plan.get();
         if (likelyLarge(query)) {
             return streamed(request, factQuery, snapshot, mayRetry);
         }
-        int probe = Math.min(query.max(), PROBE_ROWS);
+        int probe = Math.min(query.limit(), PROBE_ROWS);
         OffsetDateTime countStart = OffsetDateTime.now(zone);
         return repository.probe(factQuery, probe + 1).flatMap(first -> {
             if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
@@ -108,21 +102,21 @@ public class AnswerService {
      */
     static boolean likelyLarge(TradeQuery query) {
         boolean totalOnly = !query.commodities().all() && query.commodities().allLevels().equals(List.of(0));
-        return query.max() > PROBE_ROWS && !totalOnly && (query.reporters().all() || query.partners().all());
+        return query.limit() > PROBE_ROWS && !totalOnly && (query.reporters().all() || query.partners().all());
     }
 
     /**
-     * A large answer: one statement through a cursor reads the rows with the data version and, for JSON, the
-     * total count; its first rows are read before the first byte, the rest as the client takes them. The answer
-     * holds a place among the heavy answers, and its connection, until it ends however it ends.
+     * A large answer: one statement through a cursor reads the rows with the data version and, when the encoding
+     * needs it, the total count; its first rows are read before the first byte, the rest as the client takes
+     * them. The answer holds a place among the heavy answers, and its connection, until it ends however it ends.
      */
     private Uni<Answer> streamed(Request request, FactQuery factQuery, AvailabilityCache.Snapshot snapshot,
                                  boolean mayRetry) {
         TradeQuery query = request.query();
-        boolean withTotal = query.format() == OutputFormat.JSON;
+        boolean withTotal = request.encoding().needsTotal();
         return heavy.acquire().flatMap(place -> {
             OffsetDateTime countStart = OffsetDateTime.now(zone);
-            return repository.open(factQuery, query.max(), withTotal)
+            return repository.open(factQuery, query.limit(), withTotal)
                     .onFailure().invoke(place::release).onCancellation().invoke(place::release)
                     .flatMap(rows -> {
                         Runnable end = () -> {
@@ -142,16 +136,12 @@ public class AnswerService {
         });
     }
 
-    /** The answer when nothing matches: the header and the no-data row, or an empty dataset with a zero count. */
+    /** The answer when nothing matches, as the encoding writes it. */
     private Answer empty(Request request) {
-        TradeQuery query = request.query();
-        if (query.format() == OutputFormat.CSV) {
-            return Answer.of(OutputFormat.CSV, new CsvAnswerWriter(query.heading(), query.imtsOriginal()).noData());
-        }
-        JsonAnswerWriter json = new JsonAnswerWriter();
         OffsetDateTime now = OffsetDateTime.now(zone);
-        return Answer.of(OutputFormat.JSON, Buffer.buffer(Unpooled.wrappedBuffer(
-                json.head(0, request.start(), now, request.start()), json.tail())));
+        RowEncoder encoder = request.encoding().create();
+        return Answer.of(request.encoding().contentType(), Buffer.buffer(Unpooled.wrappedBuffer(
+                encoder.empty(new RowEncoder.Timing(0, request.start(), request.start(), now)))));
     }
 
     /**
@@ -159,46 +149,33 @@ public class AnswerService {
      * when it is small enough, its records as encoded.
      */
     private Answer complete(Request request, List<Row> rows, OffsetDateTime countStart, RecordMapper mapper) {
-        TradeQuery query = request.query();
         counted(request, rows.size());
         Utf8Builder records = new Utf8Builder(256 + rows.size() * 700);
-        if (query.format() == OutputFormat.CSV) {
-            CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
-            if (rows.isEmpty()) {
-                records.append(csv.noData());
-            } else {
-                records.append(csv.header());
-                rows.forEach(row -> csv.row(records, mapper.map(row)));
-            }
-        } else {
-            JsonAnswerWriter json = new JsonAnswerWriter();
-            rows.forEach(row -> json.row(records, mapper.map(row)));
-        }
+        RowEncoder encoder = request.encoding().create();
+        rows.forEach(row -> encoder.row(records, mapper.map(row)));
         byte[] kept = cache.accepts(request.ticket(), records.length()) ? records.toBytes() : null;
         if (kept != null) {
-            cache.put(request.ticket(), query, kept, rows.size());
+            cache.put(request.ticket(), request.encoding(), request.query(), kept, rows.size());
         }
         ByteBuf body = kept != null ? Unpooled.wrappedBuffer(kept) : records.toByteBuf();
-        return whole(request, body, rows.size(), countStart, OffsetDateTime.now(zone));
+        return whole(request, encoder, body, rows.size(), countStart, OffsetDateTime.now(zone));
     }
 
     /** A kept answer, with this request's timestamps (its count took no time). */
     private Answer fromMemory(Request request, AnswerCache.Kept kept) {
         counted(request, kept.rows());
         OffsetDateTime now = OffsetDateTime.now(zone);
-        return whole(request, Unpooled.wrappedBuffer(kept.records()), kept.rows(), now, now);
+        return whole(request, request.encoding().create(), Unpooled.wrappedBuffer(kept.records()), kept.rows(), now,
+                now);
     }
 
-    /** The whole answer around its encoded records: as they are for CSV, between the head and the tail for JSON. */
-    private Answer whole(Request request, ByteBuf records, long total, OffsetDateTime countStart,
+    /** The whole answer around its encoded records: between the head and the tail, or the empty answer. */
+    private Answer whole(Request request, RowEncoder encoder, ByteBuf records, long total, OffsetDateTime countStart,
                          OffsetDateTime countEnd) {
-        if (request.query().format() == OutputFormat.CSV) {
-            return Answer.of(OutputFormat.CSV, Buffer.buffer(records));
-        }
-        JsonAnswerWriter json = new JsonAnswerWriter();
-        return Answer.of(OutputFormat.JSON, Buffer.buffer(Unpooled.wrappedBuffer(
-                Unpooled.wrappedBuffer(json.head(total, countStart, countEnd, request.start())), records,
-                Unpooled.wrappedBuffer(json.tail()))));
+        RowEncoder.Timing timing = new RowEncoder.Timing(total, request.start(), countStart, countEnd);
+        ByteBuf body = total == 0 ? Unpooled.wrappedBuffer(encoder.empty(timing)) : Unpooled.wrappedBuffer(
+                Unpooled.wrappedBuffer(encoder.head(timing)), records, Unpooled.wrappedBuffer(encoder.tail()));
+        return Answer.of(request.encoding().contentType(), Buffer.buffer(body));
     }
 
     private void counted(Request request, int rows) {
@@ -209,29 +186,16 @@ public class AnswerService {
     /** A large answer: its head, then its rows as the cursor reads them, then its tail. */
     private Answer encode(Request request, long total, OffsetDateTime countStart, RecordMapper mapper,
                           Multi<List<Row>> chunks) {
-        TradeQuery query = request.query();
-        OffsetDateTime countEnd = OffsetDateTime.now(zone);
-        if (query.format() == OutputFormat.CSV) {
-            CsvAnswerWriter csv = new CsvAnswerWriter(query.heading(), query.imtsOriginal());
-            return Answer.of(OutputFormat.CSV, Multi.createBy().concatenating().streams(
-                    Multi.createFrom().item(Buffer.buffer(csv.header())),
-                    chunks.map(rows -> {
-                        counted(request, rows.size());
-                        Utf8Builder sb = new Utf8Builder(rows.size() * 300);
-                        rows.forEach(row -> csv.row(sb, mapper.map(row)));
-                        return sb.toBuffer();
-                    })));
-        }
-        JsonAnswerWriter json = new JsonAnswerWriter();
-        return Answer.of(OutputFormat.JSON, Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(Buffer.buffer(Unpooled.wrappedBuffer(
-                        json.head(total, countStart, countEnd, request.start())))),
+        RowEncoder encoder = request.encoding().create();
+        RowEncoder.Timing timing = new RowEncoder.Timing(total, request.start(), countStart, OffsetDateTime.now(zone));
+        return Answer.of(request.encoding().contentType(), Multi.createBy().concatenating().streams(
+                Multi.createFrom().item(Buffer.buffer(Unpooled.wrappedBuffer(encoder.head(timing)))),
                 chunks.map(rows -> {
                     counted(request, rows.size());
-                    Utf8Builder sb = new Utf8Builder(rows.size() * 700);
-                    rows.forEach(row -> json.row(sb, mapper.map(row)));
+                    Utf8Builder sb = new Utf8Builder(rows.size() * 500);
+                    rows.forEach(row -> encoder.row(sb, mapper.map(row)));
                     return sb.toBuffer();
                 }),
-                Multi.createFrom().item(Buffer.buffer(Unpooled.wrappedBuffer(json.tail())))));
+                Multi.createFrom().item(Buffer.buffer(Unpooled.wrappedBuffer(encoder.tail())))));
     }
 }

@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.tradegateway.config.QueryConfig;
-import org.tradegateway.query.ServiceUnavailable;
+import org.tradegateway.core.QueryFailure;
 
 /**
  * Bounds the answers read through a cursor (more rows than the first read) with a SmallRye Fault Tolerance
@@ -45,11 +45,12 @@ public class HeavyAnswers {
         }
     }
 
-    /** Waits for a place (at most the configured queue wait), or fails with {@link ServiceUnavailable}. */
+    /** Waits for a place (at most the configured queue wait), or fails with {@link QueryFailure.Unavailable} (busy). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Uni<Lease> acquire() {
         Context context = Vertx.currentContext();
-        ServiceUnavailable busy = new ServiceUnavailable("Too many large answers are being served. Please retry later.",
+        QueryFailure.Unavailable busy = QueryFailure.busy(
+                "Too many large answers are being served. Please retry later.",
                 config.busyRetryAfter().toSeconds());
         return Uni.createFrom().<Lease>emitter(emitter -> {
             Waiter waiter = new Waiter(emitter);

@@ -75,11 +75,36 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldPrintTheUsageOfEveryCommandOnHelpAndExitWithZero() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("accounts create <name>"), out.toString());
+        assertEquals(0, run("import", "--help"));
+        assertTrue(out.toString().contains("import baci <zip|csv>"), out.toString());
+        assertFalse(out.toString().contains("accounts create"), out.toString());
+        assertEquals("", err.toString());
+        assertEquals(0, run("accounts", "create", "--help"));
+        assertTrue(out.toString().contains("accounts create <name>"), out.toString());
+        assertFalse(out.toString().contains("import baci"), out.toString());
+        assertEquals(0, run("datasets", "-h"));
+        assertTrue(out.toString().contains("datasets drop <id>"), out.toString());
+        assertEquals(0, run("help", "generate"));
+        assertTrue(out.toString().contains("generate --years"), out.toString());
+        assertFalse(Files.exists(temp.resolve("pg")), "no database for help");
+    }
+
+    @Test
     void shouldExitWithTwoOnUsageErrors() {
         assertEquals(2, run("import", "parquet", "x"));
         assertTrue(err.toString().contains("cannot read x") || err.toString().contains("unknown import format"));
         assertEquals(2, run("import"));
         assertTrue(err.toString().startsWith("trade-gateway: missing format"), err.toString());
+        // the account rules are the admin API's: no record cap above the ceiling, by either way of setting it
+        assertEquals(2, run("accounts", "set-quota", "ministry", "10", "--max", "300000"));
+        assertTrue(err.toString().startsWith("trade-gateway: --max must be between 1 and 250000"), err.toString());
+        assertEquals(2, run("accounts", "create", "ministry", "--max", "250001"));
+        assertTrue(err.toString().startsWith("trade-gateway: --max must be between 1 and 250000"), err.toString());
+        assertEquals(2, run("accounts", "set-ips", "ministry", "192.0.2.0/24,example.org"));
+        assertFalse(Files.exists(temp.resolve("pg")), "refused before the database is opened");
     }
 
     @Test

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.SlicePlanner.Available;
-import org.tradegateway.ingest.synthetic.GeneratorSource;
+import org.tradegateway.dialect.legacy.QueryParser;
 import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
-import org.tradegateway.query.QueryParser;
-import org.tradegateway.query.TradeQuery;
+import org.tradegateway.ingest.synthetic.GeneratorSource;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.refs.ReferenceData;
 import org.tradegateway.support.Imports;
@@ -50,7 +50,7 @@ class QueryPlanTest {
             String[] kv = pair.split("=", 2);
             params.put(kv[0].toLowerCase(), kv[1]);
         }
-        TradeQuery query = new QueryParser(ReferenceData.get()).parse(params, 100_000);
+        TradeQuery query = new QueryParser(ReferenceData.get()).parse(params, 100_000).query();
         List<Available> available = new ArrayList<>();
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT px, reporter, period, from_flows FROM data_availability WHERE px = 'H0'")) {
@@ -61,7 +61,7 @@ class QueryPlanTest {
             }
         }
         FactQuery fact = FactQuery.of(query, SlicePlanner.plan(available, query.periods()));
-        String rows = fact.literalRowsSql(query.max());
+        String rows = fact.literalRowsSql(query.limit());
         String count = "SELECT count(*) FROM (" + rows.substring(rows.indexOf("FROM (") + 6, rows.lastIndexOf(") u"))
                 + ") u";
         return List.of(rows, count);

@@ -51,8 +51,8 @@ class CredentialGuessingTest {
     @Test
     void shouldRefuseAnAdminCredentialShorterThan32Characters() {
         org.tradegateway.db.StartupProblem problem = assertThrows(org.tradegateway.db.StartupProblem.class,
-                () -> org.tradegateway.api.AdminAuthentication.credential("short-secret"));
+                () -> org.tradegateway.admin.AdminAuthentication.credential("short-secret"));
         assertTrue(problem.getMessage().contains("at least 32 characters"), problem.getMessage());
-        assertEquals(null, org.tradegateway.api.AdminAuthentication.credential(""));
+        assertEquals(null, org.tradegateway.admin.AdminAuthentication.credential(""));
     }
 }

@@ -28,6 +28,19 @@ public final class Imports {
         return load(new org.tradegateway.ingest.BaciSource(file, null));
     }
 
+    /**
+     * Gives every area its shipped name again, as the reference loader does when no import named it: a legacy
+     * import's names stay after its dataset is dropped, so a test that compares names with the shipped lists starts
+     * from here (and loads data of its own afterwards, so that the names are read again).
+     */
+    public static void shippedAreaNames() throws Exception {
+        try (Connection c = TestDatabase.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("UPDATE area SET named_by_import = false");
+            st.execute("DELETE FROM reference_version WHERE name = 'areas.csv'");
+            org.tradegateway.refs.ReferenceLoader.loadIfChanged(c);
+        }
+    }
+
     /** Removes every dataset whose name starts with the prefix, so that tests do not see each other's data. */
     public static void dropNamed(String namePrefix) throws Exception {
         try (Connection c = TestDatabase.connect()) {

@@ -1,0 +1,98 @@
+package org.tradegateway.dialect.legacy;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tradegateway.config.LimitsConfig;
+import org.tradegateway.core.QueryFailure;
+import org.tradegateway.data.LabelDirectory;
+import org.tradegateway.http.AccessLog;
+import org.tradegateway.http.AnswerResponse;
+import org.tradegateway.http.Streams;
+import org.tradegateway.limits.Caller;
+import org.tradegateway.limits.LimitHandler;
+import org.tradegateway.refs.ReferenceData;
+import org.tradegateway.service.Answer;
+import org.tradegateway.service.AnswerMetrics;
+import org.tradegateway.service.AnswerService;
+
+/**
+ * {@code GET /api/get} (and {@code /api/get/plus}, the legacy web interface's name for it): the legacy data query,
+ * answered as JSON or CSV, validation failures with HTTP 200.
+ *
+ * <p>A route of the HTTP server rather than a JAX-RS resource: the answer's bytes go to the socket as they are
+ * (a complete answer in one write with its Content-Length, a large one chunk by chunk as the client takes them),
+ * without a message body writer copying each chunk. Its OpenAPI description is in {@code META-INF/openapi.yaml}.
+ */
+@ApplicationScoped
+public class ApiGetRoute {
+    /** After the limits ({@link LimitHandler#ORDER}), before the JAX-RS resources. */
+    static final int ORDER = LimitHandler.ORDER + 100;
+    private final AnswerService answers;
+    private final QueryParser parser = new QueryParser(ReferenceData.get());
+    private final int guestMaxRecords;
+    private final AnswerMetrics metrics;
+    private final Streams streams;
+    private final LabelDirectory labels;
+
+    public ApiGetRoute(AnswerService answers, LimitsConfig limits, AnswerMetrics metrics, Streams streams,
+                       LabelDirectory labels) {
+        this.labels = labels;
+        this.answers = answers;
+        this.streams = streams;
+        this.metrics = metrics;
+        this.guestMaxRecords = limits.guestMaxRecords();
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/get").order(ORDER).handler(this::handle);
+        // the legacy web interface's variant, which scripts copied their URLs from: the same query and answer
+        router.route("/api/get/plus").order(ORDER).handler(this::handle);
+    }
+
+    private void handle(RoutingContext routing) {
+        HttpMethod method = routing.request().method();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            routing.response().setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
+            return;
+        }
+        Map<String, String> params = parameters(routing.request().params());
+        OutputFormat format = OutputFormat.forRefusal(params.get("fmt"));
+        Caller who = LimitHandler.caller(routing);
+        int cap = who == null ? guestMaxRecords : who.maxRecords();
+        AtomicLong logged = routing.get(AccessLog.RECORDS);
+        AtomicLong records = logged == null ? new AtomicLong() : logged;
+        Uni<Answer> answer = labels.latest().map(names -> parser.parse(params, cap, code -> names.area(code) != null))
+                .flatMap(request -> answers.prepare(request.query(), request.encoding(), records))
+                .invoke(a -> {
+                    routing.put(AccessLog.VALIDATION, "0");
+                    metrics.answered("/api/get", "0");
+                })
+                .onFailure(QueryFailure.class)
+                .recoverWithItem(failure -> {
+                    QueryFailure refused = (QueryFailure) failure;
+                    String status = Integer.toString(LegacyFailures.status(refused).value());
+                    routing.put(AccessLog.VALIDATION, status);
+                    metrics.answered("/api/get", status);
+                    return LegacyFailures.answer(format, refused);
+                });
+        answer.subscribe().with(a -> AnswerResponse.send(routing, a, streams.settings()), routing::fail);
+    }
+
+    /** The first value of each parameter, by lower-case name. */
+    private static Map<String, String> parameters(MultiMap query) {
+        Map<String, String> params = new HashMap<>();
+        for (Map.Entry<String, String> e : query) {
+            params.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+        }
+        return params;
+    }
+}

@@ -1,0 +1,30 @@
+package org.tradegateway.dialect.legacy;
+
+import org.tradegateway.output.RowEncoder;
+
+/**
+ * How the legacy API encodes an answer: {@code fmt}, and for CSV {@code head} and {@code IMTS}. JSON ignores the
+ * other two, so all JSON answers are one encoding (and share what is kept in memory).
+ */
+public record LegacyEncoding(OutputFormat format, Heading heading, boolean imtsOriginal) implements RowEncoder.Choice {
+
+    public static LegacyEncoding of(OutputFormat format, Heading heading, boolean imtsOriginal) {
+        return format == OutputFormat.JSON ? new LegacyEncoding(OutputFormat.JSON, Heading.H, false)
+                : new LegacyEncoding(format, heading, imtsOriginal);
+    }
+
+    @Override
+    public RowEncoder create() {
+        return format == OutputFormat.CSV ? new CsvAnswerWriter(heading, imtsOriginal) : new JsonAnswerWriter();
+    }
+
+    @Override
+    public String contentType() {
+        return format.contentType();
+    }
+
+    @Override
+    public boolean needsTotal() {
+        return format == OutputFormat.JSON;
+    }
+}

@@ -1,6 +1,0 @@
-package org.tradegateway.query;
-
-/** {@code head}: CSV header style; H human-readable, M the JSON key names. JSON keys never change. */
-public enum Heading {
-    H, M
-}
