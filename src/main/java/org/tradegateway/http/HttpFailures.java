@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.tradegateway.core.Dialect;
+import org.tradegateway.core.QueryFailure;
 import org.tradegateway.output.Excerpt;
 
 /**
- * The last word on a request that failed or found nothing: a failure is logged once with its path (never the
- * query string) and with every credential masked, and answered 500 with a short plain-text body naming an error
- * id; an unknown path under a dialect's prefix (/api for the legacy API) gets a short plain-text 404 instead of
- * the server's HTML page.
+ * The last word on a request that failed or found nothing: a query failure is answered with its message (503 and
+ * Retry-After when the gateway cannot answer now, else 400); any other failure is logged once with its path (never
+ * the query string) and with every credential masked, and answered 500 with a short plain-text body naming an error
+ * id; an unknown path under a dialect's prefix (/api for the legacy API) gets a short plain-text 404 instead of the
+ * server's HTML page.
  */
 @ApplicationScoped
 public class HttpFailures {
@@ -38,6 +40,13 @@ public class HttpFailures {
 
     private void failed(RoutingContext routing) {
         HttpServerResponse response = routing.response();
+        if (routing.failure() instanceof QueryFailure refused) {
+            if (refused instanceof QueryFailure.Unavailable unavailable && !response.headWritten()) {
+                response.putHeader("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
+            }
+            plain(response, status(refused), refused.getMessage());
+            return;
+        }
         int status = routing.statusCode() >= 400 ? routing.statusCode() : 500;
         if (status >= 500) {
             String id = UUID.randomUUID().toString();
@@ -47,6 +56,14 @@ public class HttpFailures {
         } else {
             plain(response, status, status == 404 ? "Not found." : "The request was refused (HTTP " + status + ").");
         }
+    }
+
+    /**
+     * The status of a query failure that reached the edge without a dialect's own answer (the plain-text endpoints
+     * of every dialect): 503 when the gateway cannot answer now, 400 otherwise.
+     */
+    public static int status(QueryFailure failure) {
+        return failure instanceof QueryFailure.Unavailable ? 503 : 400;
     }
 
     private static void notFound(RoutingContext routing) {

@@ -17,12 +17,11 @@ import org.tradegateway.config.ApiConfig;
 import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.FactQuery;
-import org.tradegateway.data.LabelDirectory;
 import org.tradegateway.data.RecordMapper;
+import org.tradegateway.data.ReferenceDirectory;
 import org.tradegateway.data.TradeRepository;
 import org.tradegateway.output.RowEncoder;
 import org.tradegateway.output.Utf8Builder;
-import org.tradegateway.refs.ReferenceData;
 
 /**
  * Prepares the answer of a {@link TradeQuery}, in the encoding a dialect chose. A complete answer kept in memory
@@ -37,18 +36,18 @@ public class AnswerService {
     static final int PROBE_ROWS = 1000;
     private final TradeRepository repository;
     private final AvailabilityCache availability;
-    private final LabelDirectory labels;
+    private final ReferenceDirectory references;
     private final ZoneId zone;
     private final AnswerMetrics metrics;
     private final HeavyAnswers heavy;
     private final AnswerCache cache;
 
-    public AnswerService(TradeRepository repository, AvailabilityCache availability, LabelDirectory labels,
+    public AnswerService(TradeRepository repository, AvailabilityCache availability, ReferenceDirectory references,
                          ApiConfig config, AnswerMetrics metrics, HeavyAnswers heavy, AnswerCache cache) {
         this.heavy = heavy;
         this.repository = repository;
         this.availability = availability;
-        this.labels = labels;
+        this.references = references;
         this.zone = ZoneId.of(config.timezone());
         this.metrics = metrics;
         this.cache = cache;
@@ -91,8 +90,8 @@ public class AnswerService {
             if (first.rows().size() > probe) {
                 return streamed(request, factQuery, snapshot, mayRetry);
             }
-            return labels.at(first.dataVersion()).map(current -> complete(request, first.rows(), countStart,
-                    new RecordMapper(ReferenceData.get(), current)));
+            return references.at(first.dataVersion()).map(current -> complete(request, first.rows(), countStart,
+                    new RecordMapper(references.shipped(), current)));
         });
     }
 
@@ -129,8 +128,8 @@ public class AnswerService {
                             return !mayRetry ? Uni.createFrom().item(empty(request))
                                     : availability.reload().flatMap(fresh -> answer(request, fresh, false));
                         }
-                        return labels.at(rows.version()).map(current -> encode(request, rows.total(), countStart,
-                                new RecordMapper(ReferenceData.get(), current), rows.all()).holding(end))
+                        return references.at(rows.version()).map(current -> encode(request, rows.total(), countStart,
+                                new RecordMapper(references.shipped(), current), rows.all()).holding(end))
                                 .onFailure().invoke(end);
                     });
         });

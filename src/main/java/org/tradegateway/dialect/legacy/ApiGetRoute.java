@@ -13,13 +13,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tradegateway.config.LimitsConfig;
 import org.tradegateway.core.QueryFailure;
-import org.tradegateway.data.LabelDirectory;
+import org.tradegateway.data.ReferenceDirectory;
 import org.tradegateway.http.AccessLog;
 import org.tradegateway.http.AnswerResponse;
 import org.tradegateway.http.Streams;
 import org.tradegateway.limits.Caller;
 import org.tradegateway.limits.LimitHandler;
-import org.tradegateway.refs.ReferenceData;
 import org.tradegateway.service.Answer;
 import org.tradegateway.service.AnswerMetrics;
 import org.tradegateway.service.AnswerService;
@@ -37,15 +36,16 @@ public class ApiGetRoute {
     /** After the limits ({@link LimitHandler#ORDER}), before the JAX-RS resources. */
     static final int ORDER = LimitHandler.ORDER + 100;
     private final AnswerService answers;
-    private final QueryParser parser = new QueryParser(ReferenceData.get());
+    private final QueryParser parser;
     private final int guestMaxRecords;
     private final AnswerMetrics metrics;
     private final Streams streams;
-    private final LabelDirectory labels;
+    private final ReferenceDirectory references;
 
     public ApiGetRoute(AnswerService answers, LimitsConfig limits, AnswerMetrics metrics, Streams streams,
-                       LabelDirectory labels) {
-        this.labels = labels;
+                       ReferenceDirectory references) {
+        this.references = references;
+        this.parser = new QueryParser(references.shipped());
         this.answers = answers;
         this.streams = streams;
         this.metrics = metrics;
@@ -70,7 +70,8 @@ public class ApiGetRoute {
         int cap = who == null ? guestMaxRecords : who.maxRecords();
         AtomicLong logged = routing.get(AccessLog.RECORDS);
         AtomicLong records = logged == null ? new AtomicLong() : logged;
-        Uni<Answer> answer = labels.latest().map(names -> parser.parse(params, cap, code -> names.area(code) != null))
+        Uni<Answer> answer = references.latest()
+                .map(names -> parser.parse(params, cap, code -> names.area(code) != null))
                 .flatMap(request -> answers.prepare(request.query(), request.encoding(), records))
                 .invoke(a -> {
                     routing.put(AccessLog.VALIDATION, "0");

@@ -140,14 +140,10 @@ public class BulkDownloadRoute {
         });
     }
 
+    /** An outage becomes the shared failure handler's 503 with Retry-After; anything else its 500. */
     private void failed(RoutingContext routing, Throwable failure) {
         Throwable translated = guard.translate(failure);
-        if (translated instanceof QueryFailure.Unavailable unavailable) {
-            routing.response().putHeader("Retry-After", Long.toString(unavailable.retryAfterSeconds()));
-            text(routing, 503, unavailable.getMessage());
-        } else {
-            routing.fail(failure);
-        }
+        routing.fail(translated instanceof QueryFailure ? translated : failure);
     }
 
     private static void text(RoutingContext routing, int status, String message) {

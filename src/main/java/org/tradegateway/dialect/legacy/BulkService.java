@@ -27,14 +27,13 @@ import org.tradegateway.data.AvailabilityRepository.Availability;
 import org.tradegateway.data.AvailabilityRepository;
 import org.tradegateway.data.BulkSizeRepository.FileKey;
 import org.tradegateway.data.FactQuery;
-import org.tradegateway.data.LabelDirectory;
 import org.tradegateway.data.RecordMapper;
+import org.tradegateway.data.ReferenceDirectory;
 import org.tradegateway.data.Slice;
 import org.tradegateway.data.SlicePlanner;
 import org.tradegateway.data.TradeRepository;
 import org.tradegateway.output.Utf8Builder;
 import org.tradegateway.refs.Classification;
-import org.tradegateway.refs.ReferenceData;
 import org.tradegateway.service.QueryPlanner;
 
 /**
@@ -51,14 +50,14 @@ public class BulkService {
     private final TradeRepository repository;
     private final AvailabilityCache availability;
     private final AvailabilityRepository listing;
-    private final LabelDirectory labels;
+    private final ReferenceDirectory references;
 
     public BulkService(TradeRepository repository, AvailabilityCache availability, AvailabilityRepository listing,
-                       LabelDirectory labels) {
+                       ReferenceDirectory references) {
         this.repository = repository;
         this.availability = availability;
         this.listing = listing;
-        this.labels = labels;
+        this.references = references;
     }
 
     /** A bulk file ready to stream: what it holds, its names and its bytes (read only once they are pulled). */
@@ -81,7 +80,7 @@ public class BulkService {
             if (plan.isEmpty()) {
                 return Uni.createFrom().item(Optional.<BulkFile>empty());
             }
-            return listing.find(filter).flatMap(rows -> labels.at(snapshot.version()).map(current -> {
+            return listing.find(filter).flatMap(rows -> references.at(snapshot.version()).map(current -> {
                 List<Availability> held = rows.stream().filter(a -> periods.contains(a.period())).toList();
                 LocalDate published = held.stream().map(Availability::published).max(Comparator.naturalOrder())
                         .orElse(LocalDate.EPOCH);
@@ -91,7 +90,7 @@ public class BulkService {
                 FileKey key = new FileKey(type, freq, px.name(),
                         reporter == null ? org.tradegateway.data.BulkSizeRepository.ALL_REPORTERS : reporter, period);
                 String csvName = BulkFiles.csvName(type, r, period, freq, px.name(), published, extracted);
-                RecordMapper mapper = new RecordMapper(ReferenceData.get(), current);
+                RecordMapper mapper = new RecordMapper(references.shipped(), current);
                 Multi<List<Row>> chunks = repository.rows(plan.get(), Integer.MAX_VALUE);
                 return Optional.of(new BulkFile(key, BulkFiles.zipName(type, r, period, freq, px.name(), published,
                         extracted), csvName, zip(csvName, extracted, type == 'S', mapper, chunks)));

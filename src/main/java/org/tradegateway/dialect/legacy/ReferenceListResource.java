@@ -18,12 +18,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
-import org.tradegateway.data.LabelDirectory;
+import org.tradegateway.data.ReferenceDirectory;
 import org.tradegateway.data.ReferenceListRepository;
 import org.tradegateway.ingest.FileDigest;
 import org.tradegateway.output.Excerpt;
 import org.tradegateway.refs.Classification;
-import org.tradegateway.refs.ReferenceData;
 
 /**
  * {@code GET /Data/cache/{name}.json} (any case of the path): the select2 reference lists, with Last-Modified,
@@ -34,13 +33,14 @@ import org.tradegateway.refs.ReferenceData;
 @Path("/{data: (?i)data}/{cache: (?i)cache}")
 public class ReferenceListResource {
     private static final Map<String, String> NAMES = Select2Lists.names();
-    private final Select2Lists lists = new Select2Lists(ReferenceData.get());
+    private final Select2Lists lists;
     private final ReferenceListRepository repository;
-    private final LabelDirectory labels;
+    private final ReferenceDirectory references;
 
-    public ReferenceListResource(ReferenceListRepository repository, LabelDirectory labels) {
+    public ReferenceListResource(ReferenceListRepository repository, ReferenceDirectory references) {
         this.repository = repository;
-        this.labels = labels;
+        this.references = references;
+        this.lists = new Select2Lists(references.shipped());
     }
 
     @GET
@@ -53,7 +53,7 @@ public class ReferenceListResource {
                     .entity("No reference list named " + Excerpt.of(file, 60) + "\n").build());
         }
         if (name.endsWith("Areas")) {
-            return repository.changes().flatMap(changes -> labels.at(changes.dataVersion()).map(current ->
+            return repository.changes().flatMap(changes -> references.at(changes.dataVersion()).map(current ->
                     respond(headers, lists.areas(current.areas(), name.equals("partnerAreas")), changes.areas(),
                             300)));
         }

@@ -155,6 +155,9 @@ class FaultToleranceTest {
     @Order(3)
     void shouldAnswer503WithinASecondWhileTheDatabaseIsDownAndServeAgainWhenItIsBack() throws Exception {
         assumeTrue(TestDatabase.restartable(), "the database is an external server, which the tests do not stop");
+        // an account the gateway has seen, so that it is recognised while the database is down
+        String account = org.tradegateway.support.Accounts.create("outage-bulk", null, null, "");
+        given().get("/api/getUserInfo?token=" + account).then().statusCode(200);
         TestDatabase.stopServer();
         try {
             for (int i = 0; i < 8; i++) {
@@ -186,6 +189,12 @@ class FaultToleranceTest {
                 assertEquals("1", refused.header("Retry-After"), needsData);
                 assertTrue((System.nanoTime() - begun) / 1_000_000 < 1_000, needsData);
             }
+            // a bulk download: the shared failure handler's plain-text 503
+            Response bulk = given().get("/api/get/bulk/C/A/2041/842/H4?token=" + account);
+            assertEquals(503, bulk.statusCode(), bulk.asString());
+            assertEquals("1", bulk.header("Retry-After"));
+            assertEquals("text/plain; charset=utf-8", bulk.contentType());
+            assertEquals("The database is unavailable. Please retry later.\n", bulk.asString());
             // a token the gateway has not seen cannot be looked up: refused the same way, before any limit
             Response token = given().urlEncodingEnabled(false).get(ONE_ROW + "&fmt=csv&token=never-seen-before");
             assertEquals(503, token.statusCode(), token.asString());
@@ -201,6 +210,7 @@ class FaultToleranceTest {
         assertEquals(1, answer.get("dataset").size());
         assertEquals(842, answer.at("/dataset/0/rtCode").asInt());
         assertTrue(millis < 10_000, "served again after " + millis + " ms");
+        org.tradegateway.support.Accounts.deleteAll();
     }
 
     @Test

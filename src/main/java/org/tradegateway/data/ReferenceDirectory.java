@@ -7,27 +7,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import org.tradegateway.refs.Area;
+import org.tradegateway.refs.ReferenceData;
 
 /**
- * Keeps {@link Labels} in memory and reloads them when the loaded data changed: every answer's count query also
- * reads the data version (dataset count and newest id), so an import or a drop is seen by the next answer; and
- * {@link #latest()} reads them again once PostgreSQL has announced a change ({@link DataChanges}), so that what
- * a request is checked against (an area only imported data names) is what the database holds.
+ * The one owner of reference data on the request path: the shipped lists ({@link #shipped()}: areas,
+ * classifications, units, regimes, in memory) and the names the loaded data brought ({@link Labels}, per data
+ * version: area titles, including areas only imported data names, and legacy commodity wording). It keeps the
+ * labels in memory and reloads them when the loaded data changed: every answer's count query also reads the data
+ * version (dataset count and newest id), so an import or a drop is seen by the next answer; and {@link #latest()}
+ * reads them again once PostgreSQL has announced a change ({@link DataChanges}), so that what a request is checked
+ * against (an area only imported data names) is what the database holds.
  */
 @ApplicationScoped
-public class LabelDirectory {
+public class ReferenceDirectory {
     private final Pool pool;
     private volatile Labels labels = new Labels("", Map.of(), Map.of());
 
     private final DatabaseGuard guard;
     private final DataChanges changes;
+    private final ReferenceData shipped = ReferenceData.get();
     /** The change count when the labels in memory were read (-1: never). */
     private volatile long readAt = -1;
 
-    public LabelDirectory(Pool pool, DatabaseGuard guard, DataChanges changes) {
+    public ReferenceDirectory(Pool pool, DatabaseGuard guard, DataChanges changes) {
         this.pool = pool;
         this.guard = guard;
         this.changes = changes;
+    }
+
+    /** The shipped reference lists. */
+    public ReferenceData shipped() {
+        return shipped;
     }
 
     /**
@@ -70,7 +80,8 @@ public class LabelDirectory {
                 + " commodity_label").execute().map(rows -> {
                     Map<String, Map<String, String>> loaded = new HashMap<>();
                     for (Row r : rows) {
-                        loaded.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getString(2));
+                        loaded.computeIfAbsent(r.getString(0), k -> new HashMap<>())
+                                .put(r.getString(1), r.getString(2));
                     }
                     return Map.copyOf(loaded);
                 });
