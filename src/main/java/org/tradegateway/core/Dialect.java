@@ -30,6 +30,16 @@ public interface Dialect {
     /** Query parameters that carry a credential used when it is a known one and ignored otherwise. */
     List<String> optionalCredentialParameters();
 
+    /** Request headers that carry the caller's credential, besides Authorization: Bearer. */
+    default List<String> credentialHeaders() {
+        return List.of();
+    }
+
+    /** How a credential that is not (or no longer) valid is answered: by default 401 with the reason. */
+    default Refusal invalidCredential(String reason) {
+        return new Refusal(401, "text/plain; charset=utf-8", reason, 0);
+    }
+
     /** How a query failure that reached the edge is answered ({@code parameter} reads the request's query). */
     Refusal refuse(QueryFailure failure, Function<String, String> parameter);
 

@@ -72,7 +72,7 @@ public class LimitHandler {
         }
         String path = request.path();
         String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        String token = token(request, dialect.credentialParameters());
+        String token = token(request, dialect.credentialParameters(), dialect.credentialHeaders());
         boolean optional = token == null;
         if (optional) {
             token = parameter(request, dialect.optionalCredentialParameters());
@@ -152,7 +152,7 @@ public class LimitHandler {
         if (failure instanceof CallerResolver.InvalidToken) {
             metrics.refused("token");
             credentials.refused(ip);
-            end(routing, new Dialect.Refusal(401, "text/plain; charset=utf-8", failure.getMessage(), 0));
+            end(routing, dialect.invalidCredential(failure.getMessage()));
         } else if (DatabaseGuard.isOutage(failure)) {
             end(routing, dialect.refuse(guard.unavailable(), routing.request().params()::get));
         } else {
@@ -179,11 +179,17 @@ public class LimitHandler {
         return null;
     }
 
-    /** The dialect's credential parameter or an Authorization: Bearer header. */
-    static String token(HttpServerRequest request, List<String> parameters) {
+    /** The dialect's credential parameter or header, or an Authorization: Bearer header. */
+    static String token(HttpServerRequest request, List<String> parameters, List<String> headers) {
         String token = parameter(request, parameters);
         if (token != null) {
             return token;
+        }
+        for (String header : headers) {
+            String value = request.getHeader(header);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -46,4 +46,26 @@ class GuestLimitsTest {
                 .body("maxResultset", equalTo(100000));
         given().get("/q/health/live").then().statusCode(200);
     }
+
+    @Test
+    void shouldCountOneCallerAcrossTheDialectsAndRefuseInEachOnesWords() throws Exception {
+        String token = Accounts.create("both-apis", 3, null, "");
+        Thread.sleep(300);
+        given().get(QUERY + "&token=" + token).then().statusCode(200).header("RateLimit-Remaining", "2");
+        // the same account's key on the Comtrade+ preview within the same second: its rate, in Comtrade+ words
+        given().get("/public/v1/preview/C/A/HS?period=2017&subscription-key=" + token).then().statusCode(429)
+                .contentType("application/json; charset=utf-8").header("Retry-After", "1")
+                .body("statusCode", equalTo(429))
+                .body("message", equalTo("Rate limit is exceeded. Try again in 1 seconds."));
+        Thread.sleep(1100);
+        given().header("Ocp-Apim-Subscription-Key", token).get("/data/v1/get/C/A/HS?period=2017").then()
+                .statusCode(200).header("RateLimit-Remaining", "1");
+        Thread.sleep(1100);
+        given().get(QUERY + "&token=" + token).then().statusCode(200).header("RateLimit-Remaining", "0");
+        Thread.sleep(1100);
+        given().get("/data/v1/get/C/A/HS?period=2017&subscription-key=" + token).then().statusCode(403)
+                .contentType("application/json; charset=utf-8").header("Retry-After", matchesPattern("\\d+"))
+                .body("message", matchesPattern("Out of call volume quota\\. Quota will be replenished in"
+                        + " \\d\\d:\\d\\d:\\d\\d\\."));
+    }
 }
