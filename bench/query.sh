@@ -6,7 +6,9 @@
 #  - large CSV and JSON answers against psql COPY of the same rows: the issue's r=all&p=0&cc=AG4 (every row the
 #    year has) and cc=AG6 cut at max=250000;
 #  - the one-row query on the 1M and on the 10M year, read from PostgreSQL;
-#  - the legacy API page's own example (r=826&p=0&rg=all&cc=ALL&max=50000) as CSV and JSON, read from PostgreSQL.
+#  - the legacy API page's own example (r=826&p=0&rg=all&cc=ALL&max=50000) as CSV and JSON, read from PostgreSQL;
+#  - the one-row query through the Comtrade+ v1 preview, and a 100,000-row JSON answer through /api/get and
+#    /data/v1/get.
 # Prints a Markdown block for docs/BENCHMARKS.md. usage: bench/query.sh [big-rows] [small-rows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,10 @@ if [ ! -f "$work/pg-query/.loaded-$big-$small" ]; then
   java -jar "$jar" generate --years 2020 --scale "$small" --classification H0 --seed 12 >/dev/null
   touch "$work/pg-query/.loaded-$big-$small"
 fi
+
+# an account for the Comtrade+ v1 data endpoint (it needs a key); made while no gateway holds the database
+java -jar "$jar" accounts create bench-v1 --max 250000 >/dev/null 2>&1 || true
+key=$(java -jar "$jar" accounts token-add bench-v1 | awk '{print $NF}')
 
 gateway=
 stop() { if [ -n "$gateway" ]; then kill "$gateway" 2>/dev/null; wait "$gateway" 2>/dev/null || true; gateway=; fi; }
@@ -67,6 +73,17 @@ trivial=$(bench /q/health/live)
 hits0=$(metric 'trade_api_answer_cache_total{result="hit"}')
 onerow=$(bench "$(one 2021)")
 hits1=$(metric 'trade_api_answer_cache_total{result="hit"}')
+# the same one-row query through the Comtrade+ v1 preview, and a 100,000-row JSON answer through both dialects
+v1one="/public/v1/preview/C/A/H0?reporterCode=842&partnerCode=156&period=2021&flowCode=X&cmdCode=TOTAL"
+curl -sf "$base$v1one" | grep -q '"count":1,' || { echo "the v1 one-row query did not answer one row" >&2; exit 1; }
+bench "$v1one" 20s > /dev/null
+v1onerow=$(bench "$v1one")
+legacy100k="/api/get?r=all&p=0&ps=2021&rg=2&cc=AG6&max=100000&px=H0"
+v1100k="/data/v1/get/C/A/H0?partnerCode=0&period=2021&flowCode=X&cmdCode=AG6&maxRecords=100000&subscription-key=$key"
+for _ in 1 2 3; do curl -s "$base$legacy100k" > /dev/null; curl -s "$base$v1100k" > /dev/null; done
+legacy100k_s=$(best curl -sf "$base$legacy100k")
+v1100k_s=$(best curl -sf "$base$v1100k")
+v1100k_rows=$(curl -s "$base$v1100k" | grep -o '"typeCode"' | wc -l)
 
 large() {   # large <cc> <max>: rows, COPY, CSV and JSON seconds (best of 5 each)
   local url="/api/get?r=all&p=0&ps=2021&rg=2&cc=$1&max=$2&px=H0" rows sql
@@ -98,7 +115,7 @@ example_sql=$(java -jar "$jar" query-sql "${example#*\?}" | sed 's/;$//')
 example_pg=$(best pg -c "COPY ($example_sql) TO STDOUT (FORMAT csv)")
 stop
 
-tr=$(echo "$trivial" | rate); orr=$(echo "$onerow" | rate)
+tr=$(echo "$trivial" | rate); orr=$(echo "$onerow" | rate); v1r=$(echo "$v1onerow" | rate)
 tr_nc=$(echo "$trivial_nc" | rate); orr_nc=$(echo "$onerow_nc" | rate)
 sp50=$(echo "$small_run" | p 50 | ms); bp50=$(echo "$big_run" | p 50 | ms)
 x() { echo "scale=2; $1 / $2" | bc; }
@@ -115,6 +132,9 @@ Data: generated H0 years, $big flows for 2021 and $small for 2020, with their ag
 | one-row query \`r=842&p=156&ps=2021&rg=2&cc=TOTAL\`, wrk 32 connections, as shipped | $orr req/s, p50 $(echo "$onerow" | p 50 | ms) ms, p99 $(echo "$onerow" | p 99 | ms) ms ($(echo "$hits1 - $hits0" | bc | cut -d. -f1) answers from memory) | |
 | one-row throughput / trivial throughput | $(pct "$orr" "$tr") % | ≥ 35 % |
 | one-row p99 | $(echo "$onerow" | p 99 | ms) ms | ≤ 25 ms |
+| the same through the Comtrade+ v1 preview, as shipped | $v1r req/s, p50 $(echo "$v1onerow" | p 50 | ms) ms, p99 $(echo "$v1onerow" | p 99 | ms) ms = $(pct "$v1r" "$orr") % of \`/api/get\` | ≥ 90 % |
+| $v1100k_rows-row JSON answer (\`cc=AG6\` to World, cut at 100,000): \`/api/get\` | $(s "$legacy100k_s") s | |
+| the same from \`/data/v1/get\` (47-field records) | $(s "$v1100k_s") s = $(x "$v1100k_s" "$legacy100k_s")x \`/api/get\` | ≤ 1.1x |
 | $ag4_rows-row answer \`cc=AG4\` (all rows): psql \`COPY (the gateway's own SQL) TO STDOUT (FORMAT csv)\` | $(s "$ag4_copy") s | |
 | the same: \`fmt=csv\` | $(s "$ag4_csv") s = $(x "$ag4_csv" "$ag4_copy")x COPY | ≤ 1.5x |
 | the same: \`fmt=json\` | $(s "$ag4_json") s = $(x "$ag4_json" "$ag4_copy")x COPY | ≤ 2x |

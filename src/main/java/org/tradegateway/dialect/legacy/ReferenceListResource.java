@@ -11,15 +11,13 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import org.tradegateway.data.ReferenceDirectory;
 import org.tradegateway.data.ReferenceListRepository;
+import org.tradegateway.http.ConditionalGet;
 import org.tradegateway.ingest.FileDigest;
 import org.tradegateway.output.Excerpt;
 import org.tradegateway.refs.Classification;
@@ -70,37 +68,9 @@ public class ReferenceListResource {
         EntityTag tag = new EntityTag(FileDigest.sha256(body).substring(0, 32));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(maxAge);
-        Response.ResponseBuilder builder = notModified(headers, lastModified, tag)
+        Response.ResponseBuilder builder = ConditionalGet.notModified(headers, lastModified, tag)
                 ? Response.notModified()
                 : Response.ok(body.getBytes(StandardCharsets.UTF_8)).type("application/json; charset=utf-8");
         return builder.lastModified(Date.from(lastModified)).tag(tag).cacheControl(cache).build();
-    }
-
-    /**
-     * Whether the client's copy is current: If-None-Match decides when sent; otherwise an If-Modified-Since that is
-     * a valid HTTP date, not in the future, and not before the last change.
-     */
-    static boolean notModified(HttpHeaders headers, Instant lastModified, EntityTag tag) {
-        String match = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (match != null) {
-            String quoted = "\"" + tag.getValue() + "\"";
-            for (String candidate : match.split(",")) {
-                String c = candidate.trim().replaceFirst("^W/", "");
-                if (c.equals("*") || c.equals(quoted)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        String since = headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
-        if (since == null) {
-            return false;
-        }
-        try {
-            Instant date = ZonedDateTime.parse(since.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !date.isAfter(Instant.now()) && !lastModified.isAfter(date);
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

@@ -13,7 +13,7 @@ import org.tradegateway.output.Json;
 import org.tradegateway.output.Utf8Builder;
 
 /**
- * The Comtrade+ v1 API at the edge: {@code /data/v1/*} and {@code /public/v1/*}, every request counted; the
+ * The Comtrade+ v1 API at the edge: {@code /data/v1/*}, {@code /public/v1/*} (counted) and the reference files; the
  * credential is the {@code subscription-key} parameter or the {@code Ocp-Apim-Subscription-Key} header (an
  * account's token, as in every dialect); refusals are upstream's API-gateway JSON {@code {"statusCode","message"}}
  * with its texts: 401 for a missing or invalid key, 429 past the rate, 403 past the hourly quota, each past a limit
@@ -25,12 +25,13 @@ public class PlusDialect implements Dialect {
 
     @Override
     public List<String> prefixes() {
-        return List.of("/data/v1/", "/public/v1/");
+        return List.of("/data/v1/", "/public/v1/", "/files/v1/app/reference/");
     }
 
+    /** Everything but the reference files. */
     @Override
     public boolean counted(String path) {
-        return true;
+        return !path.startsWith("/files/");
     }
 
     @Override

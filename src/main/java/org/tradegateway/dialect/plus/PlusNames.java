@@ -10,12 +10,12 @@ import org.tradegateway.refs.ReferenceFiles;
  * Quantity"). One string per text, so that the encoders encode each once per answer.
  */
 final class PlusNames {
-    static final PlusNames SHIPPED = new PlusNames();
     private static final String[] FLOW_CODES = {"", "M", "X", "RX", "RM"};
     private static final String[] FLOW_NAMES = {"", "Import", "Export", "Re-export", "Re-import"};
     /** The data API's own names of the totals (the reference lists say "TOTAL customs procedure codes"). */
     static final String CUSTOMS_TOTAL = "TOTAL CPC";
     static final String MOT_TOTAL = "TOTAL MOT";
+    static final PlusNames SHIPPED = new PlusNames();
     private final Map<String, String> customs = new HashMap<>();
     private final Map<String, String> modes = new HashMap<>();
     private final Map<Integer, String> units = new HashMap<>();

@@ -44,16 +44,8 @@ final class PlusParser {
      */
     Request parse(String typeCode, String freqCode, String clCode, Map<String, String> p, int cap,
                   IntPredicate imported) {
-        TradeType type = switch (typeCode.toUpperCase(Locale.ROOT)) {
-            case "C" -> TradeType.GOODS;
-            case "S" -> TradeType.SERVICES;
-            default -> throw QueryFailure.invalid("typeCode '" + typeCode + "' is not C (goods) or S (services).");
-        };
-        Frequency freq = switch (freqCode.toUpperCase(Locale.ROOT)) {
-            case "A" -> Frequency.ANNUAL;
-            case "M" -> Frequency.MONTHLY;
-            default -> throw QueryFailure.invalid("freqCode '" + freqCode + "' is not A (annual) or M (monthly).");
-        };
+        TradeType type = type(typeCode);
+        Frequency freq = frequency(freqCode);
         String searchCode = clCode.toUpperCase(Locale.ROOT);
         Classification px = classification(searchCode, type);
         Selection reporters = areas(p.get("reportercode"), "reporterCode", imported);
@@ -76,11 +68,27 @@ final class PlusParser {
                 freq.code(), searchCode));
     }
 
+    static TradeType type(String typeCode) {
+        return switch (typeCode.toUpperCase(Locale.ROOT)) {
+            case "C" -> TradeType.GOODS;
+            case "S" -> TradeType.SERVICES;
+            default -> throw QueryFailure.invalid("typeCode '" + typeCode + "' is not C (goods) or S (services).");
+        };
+    }
+
+    static Frequency frequency(String freqCode) {
+        return switch (freqCode.toUpperCase(Locale.ROOT)) {
+            case "A" -> Frequency.ANNUAL;
+            case "M" -> Frequency.MONTHLY;
+            default -> throw QueryFailure.invalid("freqCode '" + freqCode + "' is not A (annual) or M (monthly).");
+        };
+    }
+
     private static String value(String raw, String fallback) {
         return raw == null || raw.isBlank() ? fallback : raw.trim();
     }
 
-    private static List<String> list(String raw) {
+    static List<String> list(String raw) {
         List<String> items = new ArrayList<>();
         for (String part : raw.split(",")) {
             if (!part.isBlank()) {
@@ -93,7 +101,7 @@ final class PlusParser {
         return items;
     }
 
-    private static Classification classification(String code, TradeType type) {
+    static Classification classification(String code, TradeType type) {
         Classification px = switch (code) {
             case "EB", "EB02", "EB10", "EB10S" -> Classification.EB02;
             case "B4", "B5" -> Classification.BEC;

@@ -84,7 +84,8 @@ class PlusDataTest {
         List<String> envelope = new ArrayList<>();
         served.fieldNames().forEachRemaining(envelope::add);
         assertEquals(List.of("elapsedTime", "count", "data", "error"), envelope);
-        assertTrue(served.get("elapsedTime").asText().matches("\\d+\\.\\d\\d secs"), served.get("elapsedTime").asText());
+        String elapsed = served.get("elapsedTime").asText();
+        assertTrue(elapsed.matches("\\d+\\.\\d\\d secs"), elapsed);
         assertEquals(4, served.get("count").asInt());
         assertEquals("", served.get("error").asText());
         Map<String, JsonNode> mine = byFlowAndPartner(served.get("data"));
@@ -172,5 +173,50 @@ class PlusDataTest {
         assertEquals(47, PlusFields.NAMES.size());
         assertEquals(5, lines.length, csv);
         assertTrue(csv.contains(",Argentina,") && csv.contains(",H3,HS,true,TOTAL,All Commodities,0,false,"), csv);
+    }
+
+    @Test
+    void shouldTellWhatIsLoadedInGetDa() throws Exception {
+        JsonNode da = json(given().get("/public/v1/getDa/C/A/HS?reporterCode=156&period=2010"));
+        assertEquals(1, da.get("count").asInt(), da.toString());
+        JsonNode r = da.at("/data/0");
+        assertEquals(2010, r.get("period").asInt());
+        assertTrue(r.get("period").isInt());
+        assertEquals(156, r.get("reporterCode").asInt());
+        assertEquals("CHN", r.get("reporterISO").asText());
+        assertEquals("H3", r.get("classificationCode").asText());
+        assertEquals("HS", r.get("classificationSearchCode").asText());
+        assertEquals(4, r.get("totalRecords").asInt());
+        assertTrue(r.get("lastReleased").asText().matches("\\d{4}-\\d\\d-\\d\\dT00:00:00\\.0000000"),
+                r.toString());
+        assertEquals(0, json(given().get("/public/v1/getDa/C/A/HS?reporterCode=156&period=2011")).get("count")
+                .asInt());
+        assertEquals(401, given().get("/data/v1/getDa/C/A/HS?reporterCode=156").statusCode());
+        assertEquals(1, json(given().get("/data/v1/getDa/C/A/HS?reporterCode=156&subscription-key=" + key))
+                .get("count").asInt());
+        assertTrue(json(given().get("/public/v1/getDa/C/X/HS")).get("error").asText().contains("freqCode"));
+    }
+
+    @Test
+    void shouldTakeComtradrsLongDefaultListsAndRefuseAnUrlOverFourThousandNinetySixCharacters() throws Exception {
+        // comtradr's "all_countries": every reporter and every partner code, %2C-joined, up to 4,095 characters
+        List<String> reporters = new ArrayList<>();
+        List<String> partners = new ArrayList<>();
+        org.tradegateway.refs.ReferenceData.get().areas().values().forEach(a -> {
+            if (a.reporter() && !a.group()) {
+                reporters.add(Integer.toString(a.code()));
+            }
+            if (a.partner()) {
+                partners.add(Integer.toString(a.code()));
+            }
+        });
+        reporters.add("999"); // a code nothing names is left out of a list
+        String url = "/data/v1/get/C/A/HS?cmdCode=TOTAL&flowCode=M%2CX&partnerCode=" + String.join("%2C", partners)
+                + "&reporterCode=" + String.join("%2C", reporters) + "&period=2010&includeDesc=TRUE";
+        assertTrue(url.length() > 3000 && url.length() < 4096, "length " + url.length());
+        JsonNode served = json(given().urlEncodingEnabled(false).header("Ocp-Apim-Subscription-Key", key).get(url));
+        assertEquals(4, served.get("count").asInt(), served.toString());
+        String tooLong = "/data/v1/get/C/A/HS?reporterCode=156&period=2010&x=";
+        given().urlEncodingEnabled(false).get(tooLong + "1".repeat(4097 - tooLong.length())).then().statusCode(414);
     }
 }
