@@ -36,4 +36,9 @@ public interface RowEncoder {
 
     /** The whole answer when no record matches. */
     byte[] empty(Timing timing);
+
+    /** About how many bytes one record takes, to size the buffers a streamed answer is written into. */
+    default int rowBytes() {
+        return 500;
+    }
 }

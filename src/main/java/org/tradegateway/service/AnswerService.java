@@ -149,8 +149,8 @@ public class AnswerService {
      */
     private Answer complete(Request request, List<Row> rows, OffsetDateTime countStart, RecordMapper mapper) {
         counted(request, rows.size());
-        Utf8Builder records = new Utf8Builder(256 + rows.size() * 700);
         RowEncoder encoder = request.encoding().create();
+        Utf8Builder records = new Utf8Builder(256 + rows.size() * encoder.rowBytes());
         rows.forEach(row -> encoder.row(records, mapper.map(row)));
         byte[] kept = cache.accepts(request.ticket(), records.length()) ? records.toBytes() : null;
         if (kept != null) {
@@ -191,7 +191,7 @@ public class AnswerService {
                 Multi.createFrom().item(Buffer.buffer(Unpooled.wrappedBuffer(encoder.head(timing)))),
                 chunks.map(rows -> {
                     counted(request, rows.size());
-                    Utf8Builder sb = new Utf8Builder(rows.size() * 500);
+                    Utf8Builder sb = new Utf8Builder(rows.size() * encoder.rowBytes());
                     rows.forEach(row -> encoder.row(sb, mapper.map(row)));
                     return sb.toBuffer();
                 }),

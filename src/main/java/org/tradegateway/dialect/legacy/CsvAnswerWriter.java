@@ -78,6 +78,11 @@ public final class CsvAnswerWriter implements RowEncoder {
     }
 
     @Override
+    public int rowBytes() {
+        return 300;
+    }
+
+    @Override
     public byte[] tail() {
         return new byte[0];
     }

@@ -98,6 +98,11 @@ public final class JsonAnswerWriter implements RowEncoder {
 
     /** The closing of the dataset array and of the answer. */
     @Override
+    public int rowBytes() {
+        return 700;
+    }
+
+    @Override
     public byte[] tail() {
         return new byte[] {']', '}'};
     }

@@ -45,6 +45,11 @@ final class PlusCsvEncoder implements RowEncoder {
     }
 
     @Override
+    public int rowBytes() {
+        return 400;
+    }
+
+    @Override
     public byte[] tail() {
         return new byte[0];
     }

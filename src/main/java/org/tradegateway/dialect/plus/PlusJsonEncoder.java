@@ -2,8 +2,11 @@ package org.tradegateway.dialect.plus;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.tradegateway.core.FactRecord;
+import org.tradegateway.core.Period;
 import org.tradegateway.output.Json;
 import org.tradegateway.output.RowEncoder;
 import org.tradegateway.output.Utf8Builder;
@@ -15,12 +18,59 @@ import org.tradegateway.output.Utf8Builder;
  */
 final class PlusJsonEncoder implements RowEncoder {
     private static final byte[][] KEYS = keys();
+    private static final byte[] NULL = ascii("null");
+    /** Runs of fields whose values never change, written with their keys as one piece. */
+    private static final byte[] MOS_AND_MOT = join(26, "\"0\"", 27);
+    private static final byte[] QTY_ESTIMATED_AND_ALT_UNIT = join(32, "false", 33);
+    private static final byte[] ALT_ESTIMATED_AND_NET = join(36, "false", 37);
+    private static final byte[] NET_ESTIMATED_AND_GROSS = join(38, "false", 39);
+    private static final byte[] GROSS_ESTIMATED_AND_CIF = join(40, "false", 41);
+    private static final byte[] REPORTED_AND_AGGREGATE = ascii(",\"isReported\":true,\"isAggregate\":false}");
+    private static final int MAX_ENCODED = 8192;
     private final PlusEncoding encoding;
     private final PlusNames names = PlusNames.SHIPPED;
+    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    /** {"typeCode":..,"freqCode":..,"refPeriodId": for the first record and (after a comma) the others. */
+    private final byte[] typeAndFrequency;
+    private final byte[] nextTypeAndFrequency;
+    /** ,"classificationSearchCode":..,"isOriginalClassification":true,"cmdCode": */
+    private final byte[] searchAndOriginal;
     private boolean first = true;
 
     PlusJsonEncoder(PlusEncoding encoding) {
         this.encoding = encoding;
+        Utf8Builder head = new Utf8Builder(64);
+        head.append(KEYS[0]);
+        Json.string(head, String.valueOf(encoding.typeCode()));
+        head.append(KEYS[1]);
+        Json.string(head, String.valueOf(encoding.freqCode()));
+        head.append(KEYS[2]);
+        this.typeAndFrequency = head.toBytes();
+        byte[] next = new byte[typeAndFrequency.length + 1];
+        next[0] = ',';
+        System.arraycopy(typeAndFrequency, 0, next, 1, typeAndFrequency.length);
+        this.nextTypeAndFrequency = next;
+        Utf8Builder search = new Utf8Builder(96);
+        search.append(KEYS[18]);
+        Json.string(search, encoding.searchCode());
+        search.append(KEYS[19]).append("true").append(KEYS[20]);
+        this.searchAndOriginal = search.toBytes();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The key of field {@code a} with a constant value, then the key of field {@code b}. */
+    private static byte[] join(int a, String value, int b) {
+        byte[] key = KEYS[a];
+        byte[] v = ascii(value);
+        byte[] next = KEYS[b];
+        byte[] all = new byte[key.length + v.length + next.length];
+        System.arraycopy(key, 0, all, 0, key.length);
+        System.arraycopy(v, 0, all, key.length, v.length);
+        System.arraycopy(next, 0, all, key.length + v.length, next.length);
+        return all;
     }
 
     private static byte[][] keys() {
@@ -40,20 +90,108 @@ final class PlusJsonEncoder implements RowEncoder {
     }
 
     @Override
-    public void row(Utf8Builder sb, FactRecord record) {
+    public void row(Utf8Builder sb, FactRecord r) {
         if (encoding.countOnly()) {
             return;
         }
-        if (!first) {
-            sb.append(',');
-        }
+        // field by field in upstream order, without boxing; repeated texts encoded once per answer
+        boolean d = encoding.includeDesc();
+        int period = r.period();
+        boolean monthly = Period.isMonth(period);
+        int year = Period.year(period);
+        int month = monthly ? Period.month(period) : 52;
+        sb.append(first ? typeAndFrequency : nextTypeAndFrequency);
         first = false;
-        Object[] values = PlusFields.values(encoding, names, record);
-        for (int i = 0; i < values.length; i++) {
-            sb.append(KEYS[i]);
-            value(sb, values[i]);
+        sb.append(year * 10000 + (monthly ? month : 1) * 100 + 1);
+        sb.append(KEYS[3]).append(year).append(KEYS[4]).append(month).append(KEYS[5]).append('"').append(period)
+                .append('"');
+        sb.append(KEYS[6]).append(r.reporter());
+        sb.append(KEYS[7]);
+        text(sb, d ? r.reporterIso() : null);
+        sb.append(KEYS[8]);
+        text(sb, d ? r.reporterName() : null);
+        sb.append(KEYS[9]);
+        text(sb, PlusNames.flowCode(r.flow()));
+        sb.append(KEYS[10]);
+        text(sb, d ? PlusNames.flowName(r.flow()) : null);
+        sb.append(KEYS[11]).append(r.partner());
+        sb.append(KEYS[12]);
+        text(sb, d ? (r.partner() == 0 ? PlusFields.WORLD_ISO : r.partnerIso()) : null);
+        sb.append(KEYS[13]);
+        text(sb, d ? r.partnerName() : null);
+        int partner2 = r.partner2() == null ? 0 : r.partner2();
+        sb.append(KEYS[14]).append(partner2);
+        sb.append(KEYS[15]);
+        text(sb, d ? (partner2 == 0 ? PlusFields.WORLD_ISO : r.partner2Iso()) : null);
+        sb.append(KEYS[16]);
+        text(sb, d ? (partner2 == 0 ? PlusFields.WORLD : r.partner2Name()) : null);
+        sb.append(KEYS[17]);
+        text(sb, r.classification());
+        sb.append(searchAndOriginal);
+        text(sb, r.commodity());
+        sb.append(KEYS[21]);
+        text(sb, d ? (r.commodity().equals("TOTAL") ? PlusFields.ALL_COMMODITIES : r.commodityDescription())
+                : null);
+        sb.append(KEYS[22]).append(r.level()).append(KEYS[23]).append(r.leaf() ? "true" : "false");
+        sb.append(KEYS[24]);
+        text(sb, PlusNames.customsCode(r.customs()));
+        sb.append(KEYS[25]);
+        text(sb, d ? names.customsName(r.customs()) : null);
+        sb.append(MOS_AND_MOT).append(PlusNames.motCode(r.mot()));
+        sb.append(KEYS[28]);
+        text(sb, d ? names.motName(r.mot()) : null);
+        int unit = PlusNames.unitCode(r.quantityUnit());
+        sb.append(KEYS[29]).append(unit).append(KEYS[30]);
+        text(sb, names.unitAbbreviation(unit));
+        sb.append(KEYS[31]);
+        number(sb, r.quantity());
+        int altUnit = PlusNames.unitCode(r.altQuantityUnit());
+        sb.append(QTY_ESTIMATED_AND_ALT_UNIT).append(altUnit).append(KEYS[34]);
+        text(sb, names.unitAbbreviation(altUnit));
+        sb.append(KEYS[35]);
+        number(sb, r.altQuantity());
+        sb.append(ALT_ESTIMATED_AND_NET);
+        number(sb, r.netWeight());
+        sb.append(NET_ESTIMATED_AND_GROSS);
+        number(sb, r.grossWeight());
+        sb.append(GROSS_ESTIMATED_AND_CIF);
+        number(sb, r.cifValue());
+        sb.append(KEYS[42]);
+        number(sb, r.fobValue());
+        sb.append(KEYS[43]);
+        number(sb, r.tradeValue());
+        sb.append(KEYS[44]).append(r.estimation()).append(REPORTED_AND_AGGREGATE);
+    }
+
+    /** A text, null as JSON null; one encoding per distinct string instance of this answer (names repeat). */
+    private void text(Utf8Builder sb, String s) {
+        if (s == null) {
+            sb.append(NULL);
+            return;
         }
-        sb.append('}');
+        byte[] bytes = encoded.get(s);
+        if (bytes == null) {
+            Utf8Builder one = new Utf8Builder(s.length() + 8);
+            Json.string(one, s);
+            bytes = one.toBytes();
+            if (encoded.size() < MAX_ENCODED) {
+                encoded.put(s, bytes);
+            }
+        }
+        sb.append(bytes);
+    }
+
+    static void number(Utf8Builder sb, Double d) {
+        if (d == null) {
+            sb.append(NULL);
+        } else {
+            number(sb, d.doubleValue());
+        }
+    }
+
+    @Override
+    public int rowBytes() {
+        return encoding.includeDesc() ? 1100 : 950;
     }
 
     @Override
@@ -77,22 +215,6 @@ final class PlusJsonEncoder implements RowEncoder {
     static String elapsed(Timing timing) {
         double seconds = Duration.between(timing.requestStart(), timing.countEnd()).toNanos() / 1e9;
         return String.format(Locale.ROOT, "%.2f secs", Math.max(0, seconds));
-    }
-
-    static void value(Utf8Builder sb, Object v) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            Json.string(sb, s);
-        } else if (v instanceof Integer n) {
-            sb.append(n.intValue());
-        } else if (v instanceof Double d) {
-            number(sb, d);
-        } else if (v instanceof Boolean b) {
-            sb.append(b ? "true" : "false");
-        } else {
-            sb.append(v.toString());
-        }
     }
 
     /** A measure as Comtrade+ writes it: whole values with ".0" (6804128143.0), others in shortest form. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.refs.Commodity;
@@ -40,7 +41,9 @@ final class PlusReferenceFiles {
     private static final Map<Classification, String> CLASSIFICATIONS = classifications();
     /** The date upstream's classification files carry (the shipped trees are their copies). */
     private static final Instant CLASSIFICATIONS_CHANGED = Instant.parse("2024-01-16T17:08:44Z");
+    static final String ISO_FILE = "country_area_code_iso.json";
     private final Map<String, File> files = new LinkedHashMap<>();
+    private File isoFile;
     /** Classification files, built on first request (several MB together). */
     private final Map<Classification, File> trees = new ConcurrentHashMap<>();
 
@@ -55,6 +58,30 @@ final class PlusReferenceFiles {
         ReferenceFiles.forEachRow("plus_quantity_units.csv", r -> units.addObject()
                 .put("qtyCode", Integer.parseInt(r[0].trim())).put("qtyAbbr", r[1]).put("qtyDescription", r[2]));
         add("QuantityUnits.json", "qtyunit", "Quantity units", units, "2023-01-23");
+        codesByIso();
+    }
+
+    /**
+     * {@code country_area_code_iso.json}, which comtradeapicall reads to turn ISO3 codes into area codes: every
+     * reporter and partner code with its ISO3 (one ISO3 may have several codes: FRA is 250 and 251). Not in the list,
+     * as upstream.
+     */
+    private void codesByIso() {
+        TreeMap<Integer, String> iso = new TreeMap<>();
+        for (String list : List.of("plus_reporters.csv", "plus_partners.csv")) {
+            ReferenceFiles.forEachRow(list, r -> {
+                int code = Integer.parseInt(r[0].trim());
+                String iso3 = code == 0 ? PlusFields.WORLD_ISO : r[2].trim();
+                if (!iso3.isEmpty()) {
+                    iso.putIfAbsent(code, iso3);
+                }
+            });
+        }
+        ArrayNode results = JSON.createArrayNode();
+        iso.forEach((code, iso3) -> results.addObject().put("country_area_code", code).put("iso3", iso3));
+        ObjectNode body = JSON.createObjectNode();
+        body.set("results", results);
+        isoFile = new File(ISO_FILE, "", "Area codes by ISO3", write(body), Instant.parse("2025-06-05T00:00:00Z"));
     }
 
     private static Map<Classification, String> classifications() {
@@ -158,6 +185,9 @@ final class PlusReferenceFiles {
         File f = files.get(name.toLowerCase(Locale.ROOT));
         if (f != null) {
             return Optional.of(f);
+        }
+        if (name.equalsIgnoreCase(ISO_FILE)) {
+            return Optional.of(isoFile);
         }
         for (Classification px : CLASSIFICATIONS.keySet()) {
             if (name.equalsIgnoreCase(px.name() + ".json")) {

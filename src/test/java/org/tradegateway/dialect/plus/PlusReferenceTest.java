@@ -128,4 +128,17 @@ class PlusReferenceTest {
         assertEquals("u", leaf.get("standardUnitAbbr").asText());
         assertTrue(keys(json(given().get(BASE + "HS.json")).at("/results/0")).contains("aggrLevel"));
     }
+
+    @Test
+    void shouldTurnIsoCodesIntoAreaCodesAsComtradeapicallDoes() throws Exception {
+        // convertCountryIso3ToCode('USA,FRA,CHE,ITA') gave 251,380,250,756,757,840,842,841 upstream
+        JsonNode file = json(given().get(BASE + "country_area_code_iso.json"));
+        java.util.TreeSet<Integer> codes = new java.util.TreeSet<>();
+        for (JsonNode e : file.get("results")) {
+            if (List.of("USA", "FRA", "CHE", "ITA").contains(e.get("iso3").asText())) {
+                codes.add(e.get("country_area_code").asInt());
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(List.of(251, 380, 250, 756, 757, 840, 842, 841)), codes);
+    }
 }
