@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,8 +23,6 @@ import org.tradegateway.data.AvailabilityRepository.Availability;
 import org.tradegateway.data.AvailabilityRepository;
 import org.tradegateway.data.ReferenceDirectory;
 import org.tradegateway.data.SlicePlanner;
-import org.tradegateway.limits.Caller;
-import org.tradegateway.limits.LimitHandler;
 import org.tradegateway.refs.Area;
 import org.tradegateway.refs.Classification;
 
@@ -36,7 +33,7 @@ import org.tradegateway.refs.Classification;
  */
 @Path("/")
 public class PlusAvailabilityResource {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PlusResponses.JSON;
     private final AvailabilityRepository repository;
     private final ReferenceDirectory references;
 
@@ -58,11 +55,8 @@ public class PlusAvailabilityResource {
     public Uni<Response> keyed(@PathParam("type") String type, @PathParam("freq") String freq,
                                @PathParam("cl") String cl, @QueryParam("reporterCode") String reporters,
                                @QueryParam("period") String periods, @Context RoutingContext routing) {
-        Caller who = LimitHandler.caller(routing);
-        if (who == null || !who.authenticated()) {
-            var refusal = PlusDialect.missingKey();
-            return Uni.createFrom().item(Response.status(refusal.status()).type(refusal.contentType())
-                    .entity(refusal.body()).build());
+        if (!PlusResponses.keyed(routing)) {
+            return Uni.createFrom().item(PlusResponses.missingKey());
         }
         return availability(type, freq, cl, reporters, periods);
     }
@@ -81,10 +75,9 @@ public class PlusAvailabilityResource {
             wantedPeriods = numbers(periods, "period");
             filter = new AvailabilityRepository.Filter(t.code(), f.code(), SlicePlanner.revisions(px), null, null);
         } catch (QueryFailure refused) {
-            return Uni.createFrom().item(json(PlusJsonEncoder.envelope("0.00 secs", refused.getMessage())));
+            return Uni.createFrom().item(PlusResponses.refused(refused));
         }
         return repository.find(filter).map(rows -> {
-            ObjectNode body = JSON.createObjectNode();
             ArrayNode data = JSON.createArrayNode();
             for (Availability a : rows) {
                 if ((wantedReporters == null || wantedReporters.contains(a.reporter()))
@@ -92,18 +85,14 @@ public class PlusAvailabilityResource {
                     data.add(record(a, searchCode));
                 }
             }
-            body.put("elapsedTime", String.format(Locale.ROOT, "%.2f secs", (System.nanoTime() - started) / 1e9));
-            body.put("count", data.size());
-            body.set("data", data);
-            body.put("error", "");
-            return json(body.toString().getBytes(StandardCharsets.UTF_8));
+            return PlusResponses.envelope(started, data);
         });
     }
 
     private ObjectNode record(Availability a, String searchCode) {
         Area area = references.shipped().area(a.reporter()).orElse(null);
         ObjectNode r = JSON.createObjectNode();
-        r.put("datasetCode", Math.abs((long) Objects.hash(a.type(), a.freq(), a.px(), a.reporter(), a.period())));
+        r.put("datasetCode", datasetCode(a.type(), a.freq(), a.px(), a.reporter(), a.period()));
         r.put("typeCode", String.valueOf(a.type())).put("freqCode", String.valueOf(a.freq()));
         r.put("period", a.period()).put("reporterCode", a.reporter());
         r.put("reporterISO", area == null ? null : area.iso3());
@@ -120,11 +109,16 @@ public class PlusAvailabilityResource {
         return r;
     }
 
+    /** The gateway's number for one loaded reporter-period and revision, stable while it stays loaded. */
+    static long datasetCode(char type, char freq, String px, int reporter, int period) {
+        return Math.abs((long) Objects.hash(type, freq, px, reporter, period));
+    }
+
     private static String released(LocalDate date) {
         return date == null ? null : date + "T00:00:00.0000000";
     }
 
-    private static Set<Integer> numbers(String raw, String name) {
+    static Set<Integer> numbers(String raw, String name) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -137,9 +131,5 @@ public class PlusAvailabilityResource {
             }
         }
         return codes;
-    }
-
-    private static Response json(byte[] body) {
-        return Response.ok(body).type("application/json; charset=utf-8").build();
     }
 }

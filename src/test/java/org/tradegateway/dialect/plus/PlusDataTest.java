@@ -219,4 +219,36 @@ class PlusDataTest {
         String tooLong = "/data/v1/get/C/A/HS?reporterCode=156&period=2010&x=";
         given().urlEncodingEnabled(false).get(tooLong + "1".repeat(4097 - tooLong.length())).then().statusCode(414);
     }
+
+    @Test
+    void shouldTellWhereTheDataCameFromInMetadataAndTheLiveUpdate() throws Exception {
+        JsonNode meta = json(given().get("/public/v1/getMetadata/C/A/HS?reporterCode=156&period=2010"));
+        assertEquals(1, meta.get("count").asInt(), meta.toString());
+        JsonNode note = meta.at("/data/0/notes/0");
+        long datasetCode = json(given().get("/public/v1/getDa/C/A/HS?reporterCode=156&period=2010"))
+                .at("/data/0/datasetCode").asLong();
+        assertEquals(datasetCode, note.get("datasetCode").asLong());
+        assertTrue(note.get("publicationNote").asText().contains("plus_chn_2010.csv"), note.toString());
+        assertTrue(note.get("publicationDate").asText().matches("\\d{4}-\\d\\d-\\d\\dT00:00:00\\.000"),
+                note.toString());
+        assertTrue(note.get("publicationDateShort").asText().matches("\\d\\d/\\d\\d/\\d{4}"), note.toString());
+        assertEquals(401, given().get("/data/v1/getMetadata/C/A/HS?reporterCode=156").statusCode());
+
+        assertEquals(401, given().get("/data/v1/getLiveUpdate").statusCode());
+        JsonNode live = json(given().get("/data/v1/getLiveUpdate?subscription-key=" + key));
+        JsonNode mine = null;
+        for (JsonNode r : live.get("data")) {
+            if (r.get("reporterCode").asInt() == 156 && r.get("period").asInt() == 2010) {
+                mine = r;
+            }
+        }
+        assertEquals("Success", mine.get("status").asText(), live.toString());
+        assertEquals("Released", mine.get("releaseStatus").asText());
+        assertEquals("H3", mine.get("classificationCode").asText());
+        assertEquals(4, mine.get("size").asInt());
+        assertTrue(mine.get("startedAt").asText().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ"),
+                mine.toString());
+        assertTrue(mine.get("lastUpdated").asText().matches("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}"),
+                mine.toString());
+    }
 }
