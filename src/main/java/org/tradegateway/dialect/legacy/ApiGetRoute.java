@@ -1,14 +1,10 @@
 package org.tradegateway.dialect.legacy;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tradegateway.config.LimitsConfig;
@@ -16,6 +12,7 @@ import org.tradegateway.core.QueryFailure;
 import org.tradegateway.data.ReferenceDirectory;
 import org.tradegateway.http.AccessLog;
 import org.tradegateway.http.AnswerResponse;
+import org.tradegateway.http.RouteRequests;
 import org.tradegateway.http.Streams;
 import org.tradegateway.limits.Caller;
 import org.tradegateway.limits.LimitHandler;
@@ -59,12 +56,10 @@ public class ApiGetRoute {
     }
 
     private void handle(RoutingContext routing) {
-        HttpMethod method = routing.request().method();
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            routing.response().setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
+        if (!RouteRequests.readOnly(routing)) {
             return;
         }
-        Map<String, String> params = parameters(routing.request().params());
+        Map<String, String> params = RouteRequests.parameters(routing.request().params());
         OutputFormat format = OutputFormat.forRefusal(params.get("fmt"));
         Caller who = LimitHandler.caller(routing);
         int cap = who == null ? guestMaxRecords : who.maxRecords();
@@ -88,12 +83,4 @@ public class ApiGetRoute {
         answer.subscribe().with(a -> AnswerResponse.send(routing, a, streams.settings()), routing::fail);
     }
 
-    /** The first value of each parameter, by lower-case name. */
-    private static Map<String, String> parameters(MultiMap query) {
-        Map<String, String> params = new HashMap<>();
-        for (Map.Entry<String, String> e : query) {
-            params.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
-        }
-        return params;
-    }
 }

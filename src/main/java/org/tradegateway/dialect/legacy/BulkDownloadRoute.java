@@ -15,6 +15,7 @@ import org.tradegateway.core.QueryFailure;
 import org.tradegateway.data.DatabaseGuard;
 import org.tradegateway.dialect.legacy.BulkService.BulkFile;
 import org.tradegateway.http.AnswerResponse;
+import org.tradegateway.http.RouteRequests;
 import org.tradegateway.http.Streams;
 import org.tradegateway.ingest.FileDigest;
 import org.tradegateway.limits.Caller;
@@ -53,9 +54,7 @@ public class BulkDownloadRoute {
     }
 
     private void handle(RoutingContext routing) {
-        HttpMethod method = routing.request().method();
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            routing.response().setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
+        if (!RouteRequests.readOnly(routing)) {
             return;
         }
         Caller caller = LimitHandler.caller(routing);

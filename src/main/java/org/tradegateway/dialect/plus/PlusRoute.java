@@ -1,15 +1,12 @@
 package org.tradegateway.dialect.plus;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +15,7 @@ import org.tradegateway.core.QueryFailure;
 import org.tradegateway.data.ReferenceDirectory;
 import org.tradegateway.http.AccessLog;
 import org.tradegateway.http.AnswerResponse;
+import org.tradegateway.http.RouteRequests;
 import org.tradegateway.http.Streams;
 import org.tradegateway.limits.Caller;
 import org.tradegateway.limits.LimitHandler;
@@ -59,9 +57,7 @@ public class PlusRoute {
     }
 
     private void handle(RoutingContext routing, boolean preview) {
-        HttpMethod method = routing.request().method();
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            routing.response().setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
+        if (!RouteRequests.readOnly(routing)) {
             return;
         }
         Caller who = LimitHandler.caller(routing);
@@ -70,7 +66,7 @@ public class PlusRoute {
             return;
         }
         int cap = preview ? PREVIEW_MAX : who == null ? guestMaxRecords : who.maxRecords();
-        Map<String, String> params = parameters(routing.request().params());
+        Map<String, String> params = RouteRequests.parameters(routing.request().params());
         String endpoint = preview ? "/public/v1/preview" : "/data/v1/get";
         OffsetDateTime start = OffsetDateTime.now();
         AtomicLong logged = routing.get(AccessLog.RECORDS);
@@ -102,12 +98,4 @@ public class PlusRoute {
         answer.subscribe().with(a -> AnswerResponse.send(routing, a, streams.settings()), routing::fail);
     }
 
-    /** The first value of each parameter, by lower-case name (the clients differ: reportercode, reporterCode). */
-    private static Map<String, String> parameters(MultiMap query) {
-        Map<String, String> params = new HashMap<>();
-        for (Map.Entry<String, String> e : query) {
-            params.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
-        }
-        return params;
-    }
 }

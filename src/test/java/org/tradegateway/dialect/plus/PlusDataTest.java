@@ -216,6 +216,8 @@ class PlusDataTest {
         assertTrue(url.length() > 3000 && url.length() < 4096, "length " + url.length());
         JsonNode served = json(given().urlEncodingEnabled(false).header("Ocp-Apim-Subscription-Key", key).get(url));
         assertEquals(4, served.get("count").asInt(), served.toString());
+        given().post("/public/v1/preview/C/A/HS?reporterCode=156&period=2010").then().statusCode(405)
+                .header("Allow", "GET, HEAD");
         String tooLong = "/data/v1/get/C/A/HS?reporterCode=156&period=2010&x=";
         given().urlEncodingEnabled(false).get(tooLong + "1".repeat(4097 - tooLong.length())).then().statusCode(414);
     }
