@@ -65,7 +65,8 @@ public final class AnswerResponse implements Flow.Subscriber<Buffer> {
         }
         if (answer.whole() != null) {
             // set here, not left to end(): for HEAD the server sends no body and then no length either
-            response.putHeader("Content-Length", Integer.toString(answer.whole().length())).end(answer.whole());
+            response.putHeader("Content-Length", Integer.toString(answer.whole().length()));
+            Flushing.track(response.end(answer.whole()));
             return;
         }
         stream(routing, answer.body(), -1, settings, Ending.NONE);
@@ -164,7 +165,7 @@ public final class AnswerResponse implements Flow.Subscriber<Buffer> {
             return;
         }
         ending.ended(written, Outcome.COMPLETE);
-        response.end();
+        Flushing.track(response.end());
     }
 
     /** Stops the stream; ending it, however it ends, gives back what the answer holds (see Answer#holding). */
