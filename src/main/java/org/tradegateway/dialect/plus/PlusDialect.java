@@ -51,10 +51,19 @@ public class PlusDialect implements Dialect {
 
     @Override
     public Refusal refuse(QueryFailure failure, Function<String, String> parameter) {
-        long retryAfter = failure instanceof QueryFailure.Unavailable u ? u.retryAfterSeconds() : 0;
-        return retryAfter > 0 ? error(503, failure.getMessage(), retryAfter)
-                : new Refusal(200, JSON, new String(PlusJsonEncoder.envelope("0.00 secs", failure.getMessage()),
-                        java.nio.charset.StandardCharsets.UTF_8), 0);
+        return refusal(failure, "0.00 secs");
+    }
+
+    /**
+     * A refused query: 503 with Retry-After when the gateway cannot answer now, else upstream's HTTP 200 with no
+     * data (here with the reason in {@code error}), {@code elapsed} as its {@code elapsedTime}.
+     */
+    static Refusal refusal(QueryFailure failure, String elapsed) {
+        if (failure instanceof QueryFailure.Unavailable unavailable) {
+            return error(503, failure.getMessage(), unavailable.retryAfterSeconds());
+        }
+        return new Refusal(200, JSON, new String(PlusJsonEncoder.envelope(elapsed, failure.getMessage()),
+                java.nio.charset.StandardCharsets.UTF_8), 0);
     }
 
     @Override

@@ -6,8 +6,9 @@ import org.tradegateway.core.Period;
 
 /**
  * The 47 fields of a Comtrade+ v1 data record, in upstream order, and their values for one stored fact: the one
- * place that maps the store onto Comtrade+ (both encoders write what it gives). Strings, numbers, booleans and
- * nulls as JSON types: {@link Integer}/{@link Long} integers, {@link Double} measures.
+ * place that maps the store onto Comtrade+ for CSV; the JSON encoder writes the same values field by field without
+ * this array (it is on the path of large answers), and a test holds the two to the same values. Strings, numbers,
+ * booleans and nulls as JSON types: {@link Integer}/{@link Long} integers, {@link Double} measures.
  */
 final class PlusFields {
     static final List<String> NAMES = List.of("typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period",

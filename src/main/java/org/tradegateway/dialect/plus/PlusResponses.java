@@ -31,7 +31,9 @@ final class PlusResponses {
 
     /** Upstream's HTTP 200 with no data, here with the reason in {@code error}. */
     static Response refused(QueryFailure failure) {
-        return Response.ok(PlusJsonEncoder.envelope("0.00 secs", failure.getMessage())).type(TYPE).build();
+        var r = PlusDialect.refusal(failure, "0.00 secs");
+        Response.ResponseBuilder response = Response.status(r.status()).type(r.contentType()).entity(r.body());
+        return (r.retryAfterSeconds() > 0 ? response.header("Retry-After", r.retryAfterSeconds()) : response).build();
     }
 
     /** The envelope around records, timed from {@code started} (System.nanoTime). */

@@ -84,16 +84,9 @@ public class PlusRoute {
                     QueryFailure refused = (QueryFailure) failure;
                     routing.put(AccessLog.VALIDATION, refused.kind().name().toLowerCase(Locale.ROOT));
                     metrics.answered(endpoint, refused.kind().name().toLowerCase(Locale.ROOT));
-                    if (refused instanceof QueryFailure.Unavailable) {
-                        var r = PlusDialect.error(503, refused.getMessage(),
-                                ((QueryFailure.Unavailable) refused).retryAfterSeconds());
-                        return Answer.whole(r.status(), r.contentType(), r.retryAfterSeconds(),
-                                Buffer.buffer(r.body()));
-                    }
-                    String elapsed = PlusJsonEncoder.elapsed(new RowEncoder.Timing(0, start, start,
-                            OffsetDateTime.now()));
-                    return Answer.whole(200, "application/json; charset=utf-8", 0,
-                            Buffer.buffer(PlusJsonEncoder.envelope(elapsed, refused.getMessage())));
+                    var r = PlusDialect.refusal(refused, PlusJsonEncoder.elapsed(
+                            new RowEncoder.Timing(0, start, start, OffsetDateTime.now())));
+                    return Answer.whole(r.status(), r.contentType(), r.retryAfterSeconds(), Buffer.buffer(r.body()));
                 });
         answer.subscribe().with(a -> AnswerResponse.send(routing, a, streams.settings()), routing::fail);
     }

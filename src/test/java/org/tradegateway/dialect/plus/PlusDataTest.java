@@ -253,4 +253,28 @@ class PlusDataTest {
         assertTrue(mine.get("lastUpdated").asText().matches("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}"),
                 mine.toString());
     }
+
+    @Test
+    void shouldWriteTheSameValuesInCsvAsInJson() throws Exception {
+        String query = "/public/v1/preview/C/A/HS?reporterCode=156&period=2010&includeDesc=true";
+        JsonNode json = json(given().get(query));
+        String[] lines = given().get(query + "&format=CSV").then().statusCode(200).extract().asString().split("\r\n");
+        assertEquals(json.get("data").size() + 1, lines.length);
+        for (int row = 0; row < json.get("data").size(); row++) {
+            JsonNode record = json.get("data").get(row);
+            // the sample's texts hold no comma or quote, so a plain split reads the CSV line
+            String[] cells = lines[row + 1].split(",", -1);
+            assertEquals(PlusFields.NAMES.size(), cells.length, lines[row + 1]);
+            for (int i = 0; i < cells.length; i++) {
+                JsonNode v = record.get(PlusFields.NAMES.get(i));
+                String expected = v.isNull() ? "" : v.isDouble() ? measure(v.asDouble()) : v.asText();
+                assertEquals(expected, cells[i], PlusFields.NAMES.get(i) + " of record " + row);
+            }
+        }
+    }
+
+    /** A measure as Comtrade+ writes it: 6804128143.0. */
+    private static String measure(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (long) d + ".0" : Double.toString(d);
+    }
 }
