@@ -8,7 +8,9 @@
 #  - the one-row query on the 1M and on the 10M year, read from PostgreSQL;
 #  - the legacy API page's own example (r=826&p=0&rg=all&cc=ALL&max=50000) as CSV and JSON, read from PostgreSQL;
 #  - the one-row query through the Comtrade+ v1 preview, and a 100,000-row JSON answer through /api/get and
-#    /data/v1/get.
+#    /data/v1/get;
+#  - every stored shape (gateway p50 and pgbench of the same statement) and a mix of 100 distinct queries through
+#    the gateway and under pgbench, read from PostgreSQL.
 # Prints a Markdown block for docs/BENCHMARKS.md. usage: bench/query.sh [big-rows] [small-rows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,7 @@ work=bench/work
 jar=target/quarkus-app/quarkus-run.jar
 port=18081
 mkdir -p "$work"
-for tool in psql wrk curl bc; do
+for tool in psql pgbench wrk curl bc; do
   command -v $tool >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client wrk curl bc >/dev/null; break; }
 done
 ./mvnw -B -q package -DskipTests   # always: a stale jar would measure old code
@@ -113,6 +115,56 @@ example_csv=$(best curl -sf "$base$example&fmt=csv")
 example_json=$(best curl -sf "$base$example")
 example_sql=$(java -jar "$jar" query-sql "${example#*\?}" | sed 's/;$//')
 example_pg=$(best pg -c "COPY ($example_sql) TO STDOUT (FORMAT csv)")
+
+# every shape of the stored-shapes table, read from PostgreSQL: p50 through the gateway (wrk, 4 connections) and
+# the average latency of the very same statement under pgbench (4 clients)
+shapes=("r=392&p=842&rg=all&cc=TOTAL" "r=392&p=0&rg=2&cc=AG2" "r=392&p=all&rg=1&cc=TOTAL"
+  "r=392&p=842&rg=1&cc=AG2&fmt=csv" "r=392&p=842&rg=2&cc=AG4&max=500" "r=392&p=all&rg=2&cc=27,84,87"
+  "r=392&p=all&rg=2&cc=8703" "r=392&p=842&rg=2&cc=AG6" "r=392&p=all&rg=1&cc=870323" "r=all&p=842&rg=1&cc=AG2"
+  "r=392&p=all&rg=2&cc=AG4&max=1000")
+mapfile -t shape_sql < <(java -jar "$jar" query-sql $(for q in "${shapes[@]}"; do printf '%s ' "$q&ps=2021&px=H0"; done))
+pgb() {   # pgb <clients> <seconds> <files...>: tps and average latency (ms) of pgbench over those statements
+  local c=$1 t=$2; shift 2
+  pgbench -n -h 127.0.0.1 -p "$pgport" -U postgres -c "$c" -j 2 -T "$t" $(printf -- '-f %s ' "$@") postgres 2>/dev/null \
+    | awk '/latency average/ {l = $4} /^tps/ {t = $3} END {printf "%.0f %.2f", t, l}'
+}
+shape_table=""
+for i in "${!shapes[@]}"; do
+  url="/api/get?${shapes[$i]}&ps=2021&px=H0"
+  rows=$(curl -s "$base$url" | grep -o '"count":{"value":[0-9]*' | grep -o '[0-9]*$' || true)
+  [ -n "$rows" ] || rows="$(curl -s "$base$url" | tail -n +2 | wc -l) (CSV)"
+  gw=$(bench "$url" 10s | p 50 | ms)
+  echo "${shape_sql[$i]}" > "$work/shape.sql"
+  read -r _ lat <<< "$(pgb 4 10 "$work/shape.sql")"
+  shape_table+="| \`${shapes[$i]}\` | $rows | $gw ms | $lat ms |"$'\n'
+done
+
+# a mix of 100 distinct everyday queries (10 reporters x 10 shapes), each request the next one: answers per second
+# through the gateway (wrk, 8 connections) and of the same 100 statements under pgbench (8 clients)
+mix=()
+for r in 842 156 276 392 826 250 380 124 410 356; do
+  pt=842; [ "$r" = 842 ] && pt=156
+  for q in "p=$pt&rg=all&cc=TOTAL" "p=0&rg=2&cc=AG2" "p=all&rg=1&cc=TOTAL" "p=$pt&rg=1&cc=AG2" \
+    "p=$pt&rg=2&cc=AG4&max=500" "p=all&rg=2&cc=27,84,87" "p=all&rg=2&cc=8703" "p=$pt&rg=2&cc=AG6" \
+    "p=all&rg=1&cc=870323" "p=$pt,276&rg=all&cc=01,02,03"; do
+    mix+=("/api/get?r=$r&$q&ps=2021&px=H0")
+  done
+done
+printf '%s\n' "${mix[@]}" > "$work/mix.txt"
+cat > "$work/mix.lua" <<'LUA'
+local paths = {}
+for line in io.lines(os.getenv("MIX")) do paths[#paths + 1] = line end
+local i = math.random(#paths)
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+LUA
+mix_gw=$(MIX="$work/mix.txt" wrk -t2 -c8 -d20s -s "$work/mix.lua" "$base" | rate)
+rm -rf "$work/mix" && mkdir -p "$work/mix"
+n=0
+java -jar "$jar" query-sql "${mix[@]}" | while IFS= read -r line; do n=$((n + 1)); echo "$line" > "$work/mix/$n.sql"; done
+read -r mix_pg _ <<< "$(pgb 8 20 "$work"/mix/*.sql)"
 stop
 
 tr=$(echo "$trivial" | rate); orr=$(echo "$onerow" | rate); v1r=$(echo "$v1onerow" | rate)
@@ -146,6 +198,15 @@ Data: generated H0 years, $big flows for 2021 and $small for 2020, with their ag
 | one-row query p50 on the $small year / on the $big year, read from PostgreSQL | $sp50 ms / $bp50 ms = $(x "$bp50" "$sp50") | ≤ 1.3 |
 | the legacy page's example \`r=826&p=0&rg=all&cc=ALL&max=50000\` ($example_rows rows), read from PostgreSQL: psql COPY of its SQL | $(ms_of "$example_pg") ms | |
 | the same: \`fmt=csv\` / \`fmt=json\` | $(ms_of "$example_csv") ms / $(ms_of "$example_json") ms | ≤ 100 ms |
+| a mix of 100 distinct queries (10 reporters x 10 shapes), read from PostgreSQL: through the gateway, wrk 8 connections | $mix_gw answers/s | |
+| the same 100 statements under pgbench, 8 clients | $mix_pg answers/s; gateway = $(pct "$mix_gw" "$mix_pg") % | ≥ 50 % |
+
+Shapes on the $big year (reporter 392), read from PostgreSQL: p50 through the gateway (wrk, 4 connections, 10 s)
+and the average latency of the same statement under pgbench (4 clients, 10 s).
+
+| shape | rows | gateway p50 | pgbench |
+|---|---|---|---|
+$shape_table
 
 Times of large answers are the best of 5 after 3 warm-up runs. The gateway ran with a 96 MB heap throughout,
 serving every large answer in full.

@@ -1,5 +1,5 @@
--- Indexes of a trade_flow partition. Input sorted by exporter (as BACI files are) was checked for repeated flows
--- while it streamed: a BRIN range serves the exporter's view, a b-tree on the importer the importer's view.
--- Other input gets a unique b-tree that also rejects a flow given twice.
-CREATE INDEX {partition}_importer ON {partition} (importer);
-CREATE {exporter_index}
+-- The index of a trade_flow partition: a unique b-tree on (exporter, importer, product) rejects a flow given twice
+-- (input sorted as BACI files are was also checked while it streamed, and is built into the index without
+-- sorting) and serves both views, the importer's through one short range per exporter (the statements name every
+-- exporter of the period).
+CREATE UNIQUE INDEX {partition}_pair ON {partition} (exporter, importer, product)

@@ -29,6 +29,11 @@ final class Arguments {
         }
     }
 
+    /** How many positional arguments were given. */
+    int positionalCount() {
+        return positional.size();
+    }
+
     String positional(int index, String what) {
         if (index >= positional.size()) {
             throw new IllegalArgumentException("missing " + what);

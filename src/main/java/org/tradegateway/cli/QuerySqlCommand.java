@@ -17,8 +17,9 @@ import org.tradegateway.refs.ReferenceData;
 import org.tradegateway.service.QueryPlanner;
 
 /**
- * {@code query-sql "r=842&p=156&ps=2021"}: prints the SQL that /api/get runs for a query string against what is
- * loaded, with its parameters written in, for EXPLAIN or for timing it with psql.
+ * {@code query-sql "r=842&p=156&ps=2021" [more query strings]}: prints the SQL that /api/get runs for each query
+ * string against what is loaded, one statement per line with its parameters written in, for EXPLAIN or for timing
+ * it with psql or pgbench.
  */
 final class QuerySqlCommand {
     private final Arguments arguments;
@@ -30,12 +31,10 @@ final class QuerySqlCommand {
     }
 
     CommandLine.Body body() {
-        String queryString = arguments.positional(0, "query string, e.g. \"r=842&p=156&ps=2021\"");
-        Map<String, String> params = new HashMap<>();
-        for (String pair : queryString.replaceFirst("^.*\\?", "").split("&")) {
-            String[] kv = pair.split("=", 2);
-            params.putIfAbsent(kv[0].toLowerCase(Locale.ROOT), kv.length > 1
-                    ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        List<Map<String, String>> queries = new ArrayList<>();
+        queries.add(parameters(arguments.positional(0, "query string, e.g. \"r=842&p=156&ps=2021\"")));
+        for (int i = 1; i < arguments.positionalCount(); i++) {
+            queries.add(parameters(arguments.positional(i, "query string")));
         }
         int cap = Integer.parseInt(arguments.option("max-records", "250000"));
         return connection -> {
@@ -44,12 +43,6 @@ final class QuerySqlCommand {
                 while (rs.next()) {
                     named.add(rs.getInt(1));
                 }
-            }
-            TradeQuery query;
-            try {
-                query = new QueryParser(ReferenceData.get()).parse(params, cap, named::contains).query();
-            } catch (QueryFailure e) {
-                throw new IllegalArgumentException(LegacyFailures.status(e).value() + " " + e.getMessage());
             }
             List<AvailabilityCache.Entry> entries = new ArrayList<>();
             try (Statement st = connection.createStatement();
@@ -61,13 +54,29 @@ final class QuerySqlCommand {
                     }
                 }
             }
-            var plan = QueryPlanner.plan(new AvailabilityCache.Snapshot("", entries), query);
-            if (plan.isEmpty()) {
-                out.println("-- nothing loaded matches this query");
-                return 0;
+            AvailabilityCache.Snapshot snapshot = new AvailabilityCache.Snapshot("", entries);
+            for (Map<String, String> params : queries) {
+                TradeQuery query;
+                try {
+                    query = new QueryParser(ReferenceData.get()).parse(params, cap, named::contains).query();
+                } catch (QueryFailure e) {
+                    throw new IllegalArgumentException(LegacyFailures.status(e).value() + " " + e.getMessage());
+                }
+                var plan = QueryPlanner.plan(snapshot, query);
+                out.println(plan.isEmpty() ? "-- nothing loaded matches this query"
+                        : plan.get().literalRowsSql(query.limit()) + ";");
             }
-            out.println(plan.get().literalRowsSql(query.limit()) + ";");
             return 0;
         };
+    }
+
+    private static Map<String, String> parameters(String queryString) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : queryString.replaceFirst("^.*\\?", "").split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.putIfAbsent(kv[0].toLowerCase(Locale.ROOT), kv.length > 1
+                    ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        }
+        return params;
     }
 }

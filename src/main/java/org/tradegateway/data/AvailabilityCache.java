@@ -36,17 +36,34 @@ public class AvailabilityCache {
     public record Entry(char type, char freq, String px, int reporter, int period, boolean fromFlows) {
     }
 
-    /** The availability rows of one data version, also grouped by type, frequency and classification. */
-    public record Snapshot(String version, List<Entry> entries, Map<Kind, List<Entry>> byKind) {
+    /**
+     * The availability rows of one data version, also grouped by type, frequency and classification, and the
+     * areas of each period's flows (every area of a flow dataset has a row of its own).
+     */
+    public record Snapshot(String version, List<Entry> entries, Map<Kind, List<Entry>> byKind,
+                           Map<FlowPeriod, List<Integer>> flowAreas) {
         public Snapshot(String version, List<Entry> entries) {
             this(version, entries, entries.stream().collect(Collectors.groupingBy(
-                    e -> new Kind(e.type(), e.freq(), e.px()), Collectors.toUnmodifiableList())));
+                    e -> new Kind(e.type(), e.freq(), e.px()), Collectors.toUnmodifiableList())),
+                    entries.stream().filter(Entry::fromFlows).collect(Collectors.groupingBy(
+                            e -> new FlowPeriod(new Kind(e.type(), e.freq(), e.px()), e.period()),
+                            Collectors.collectingAndThen(Collectors.mapping(Entry::reporter, Collectors.toList()),
+                                    codes -> codes.stream().sorted().distinct().toList()))));
         }
 
         /** The rows of one type, frequency and stored classification. */
         public List<Entry> of(char type, char freq, String px) {
             return byKind.getOrDefault(new Kind(type, freq, px), List.of());
         }
+
+        /** Every area, exporter or importer, of the flows of one period (sorted; empty when it has none). */
+        public List<Integer> flowAreas(char type, char freq, String px, int period) {
+            return flowAreas.getOrDefault(new FlowPeriod(new Kind(type, freq, px), period), List.of());
+        }
+    }
+
+    /** A period of one kind. */
+    public record FlowPeriod(Kind kind, int period) {
     }
 
     /** Type, frequency and stored classification: what a query's availability is looked up by. */

@@ -5,9 +5,9 @@ import org.tradegateway.core.CommoditySelection;
 import org.tradegateway.core.TradeQuery;
 
 /**
- * The records of a flow dataset that are not stored: the HS6 records of both reporter views and their bilateral
- * 4- and 2-digit aggregates, read from trade_flow (the exporter's Export is the importer's Import, same values).
- * One branch per view and level, shaped like a trade_fact row.
+ * The bilateral records of a flow dataset below TOTAL, in both reporter views: HS6 from trade_flow, 4 and 2 digits
+ * from the sums stored beside it in trade_flow_sum (the exporter's Export is the importer's Import, same values).
+ * One branch per view and level, shaped like a trade_fact row; every branch is an index range of one partition.
  */
 final class FlowBranches {
     private static final int[] LEVELS = {6, 4, 2};
@@ -41,32 +41,31 @@ final class FlowBranches {
         String reporter = flow == 2 ? "exporter" : "importer";
         String partner = flow == 2 ? "importer" : "exporter";
         boolean leaf = level == 6;
-        String commodity = leaf ? "product" : "left(product, " + level + ")";
         sql.append(" UNION ALL SELECT px, period, ").append(level).append("::int2, ").append(leaf)
                 .append(", ").append(flow).append("::int2, ").append(reporter).append(", ").append(partner)
-                .append(", NULL::int2, ''::varchar, ''::varchar, ").append(commodity).append("::varchar, ");
+                .append(", NULL::int2, ''::varchar, ''::varchar, product, ");
         if (leaf) {
-            sql.append("(CASE WHEN kg IS NULL THEN 1 ELSE 8 END)::int2, NULL::int2, kg, NULL::float8, kg,"
-                    + " NULL::float8, value, NULL::float8, value, 0::int2");
+            sql.append("(CASE WHEN kg IS NULL THEN 1 ELSE 8 END)::int2, NULL::int2, kg, NULL::float8, kg,");
         } else {
-            sql.append("1::int2, NULL::int2, NULL::float8, NULL::float8, sum(kg), NULL::float8, sum(value),"
-                    + " NULL::float8, sum(value), 0::int2");
+            sql.append("1::int2, NULL::int2, NULL::float8, NULL::float8, kg,");
         }
-        sql.append(" FROM trade_flow WHERE px = ").append(FactQuery.param(params, slice.px()))
-                .append(" AND period = ").append(FactQuery.param(params, slice.period()))
-                .append(" AND ").append(reporter).append(" = ANY(")
-                .append(FactQuery.param(params, FactQuery.shorts(slice.reporters()))).append(')');
-        if (partners != null) {
-            sql.append(" AND ").append(partner).append(" = ANY(")
-                    .append(FactQuery.param(params, FactQuery.shorts(partners))).append(')');
-        }
-        if (!codes.isEmpty()) {
-            sql.append(" AND ").append(commodity).append(" = ANY(")
-                    .append(FactQuery.param(params, codes.toArray(String[]::new))).append(')');
-        }
+        sql.append(" NULL::float8, value, NULL::float8, value, 0::int2 FROM ")
+                .append(leaf ? "trade_flow" : "trade_flow_sum").append(" WHERE px = ")
+                .append(FactQuery.param(params, slice.px()))
+                .append(" AND period = ").append(FactQuery.param(params, slice.period()));
         if (!leaf) {
-            sql.append(" GROUP BY px, period, ").append(reporter).append(", ").append(partner).append(", ")
-                    .append(commodity);
+            sql.append(" AND level = ").append(level);
+        }
+        sql.append(" AND ").append(reporter).append(" = ANY(")
+                .append(FactQuery.param(params, FactQuery.shorts(slice.reporters()))).append(')');
+        // both tables' b-trees lead with the exporter, then the importer: with every partner named, the importer's
+        // view is one short range per partner instead of a filter over the whole partition
+        sql.append(" AND ").append(partner).append(" = ANY(")
+                .append(FactQuery.param(params, FactQuery.shorts(partners != null ? partners : slice.areas())))
+                .append(')');
+        if (!codes.isEmpty()) {
+            sql.append(" AND product = ANY(").append(FactQuery.param(params, codes.toArray(String[]::new)))
+                    .append(')');
         }
     }
 }

@@ -30,7 +30,13 @@ public final class SlicePlanner {
         };
     }
 
-    public static List<Slice> plan(List<Available> available, PeriodSelection periods) {
+    /** Every area of the flows of one (classification revision, period). */
+    public interface FlowAreas {
+        List<Integer> of(String px, int period);
+    }
+
+    /** The slices of a query over the available entries of its reporters. */
+    public static List<Slice> plan(List<Available> available, PeriodSelection periods, FlowAreas flowAreas) {
         Map<Long, Available> chosen = new TreeMap<>();
         for (Available a : available) {
             if (periods.kind() == PeriodSelection.Kind.LIST && !periods.periods().contains(a.period())) {
@@ -53,8 +59,12 @@ public final class SlicePlanner {
             }
         }
         List<Slice> slices = new ArrayList<>();
-        grouped.forEach((key, byPeriod) -> byPeriod.forEach((period, reporters) -> slices.add(new Slice(
-                key.replace("/flows", ""), period, List.copyOf(reporters), key.endsWith("/flows")))));
+        grouped.forEach((key, byPeriod) -> byPeriod.forEach((period, codes) -> {
+            String px = key.replace("/flows", "");
+            boolean fromFlows = key.endsWith("/flows");
+            slices.add(new Slice(px, period, List.copyOf(codes), fromFlows,
+                    fromFlows ? flowAreas.of(px, period) : List.of()));
+        }));
         slices.sort(Comparator.comparingInt(Slice::period).thenComparing(Slice::px));
         return slices;
     }

@@ -181,9 +181,11 @@ public final class FactLoader {
         List<String> partitions = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname FROM pg_inherits i"
                 + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent IN ('trade_fact'::regclass,"
-                + " 'trade_flow'::regclass) AND (c.relname LIKE ? OR c.relname LIKE ?)")) {
+                + " 'trade_flow'::regclass, 'trade_flow_sum'::regclass)"
+                + " AND (c.relname LIKE ? OR c.relname LIKE ? OR c.relname LIKE ?)")) {
             ps.setString(1, PartitionBuilder.partitionPrefix("trade_fact", datasetId) + "%");
             ps.setString(2, PartitionBuilder.partitionPrefix("trade_flow", datasetId) + "%");
+            ps.setString(3, PartitionBuilder.partitionPrefix("trade_flow_sum", datasetId) + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     partitions.add(rs.getString(1));

@@ -1,5 +1,6 @@
 package org.tradegateway.ingest;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,9 +12,10 @@ import java.util.function.Consumer;
  * The aggregates of one period of directed HS6 flows, added up while the flows stream in: each country's exports
  * to and imports from the World per HS6 code, and each pair's total. They become the legacy records that are
  * stored (World at 6, 4, 2 digits and TOTAL, bilateral TOTAL in both views), emitted in the order of the fact
- * index so that building it is cheap. Kilograms are summed over the flows that report them.
+ * index so that building it is cheap. Kilograms are summed over the flows that report them. The bilateral 4- and
+ * 2-digit sums go to {@link BilateralSums} block by block.
  */
-final class FlowTotals {
+final class FlowTotals implements AutoCloseable {
     private final int[] countryIndex = new int[Short.MAX_VALUE + 1];
     private final List<Integer> countries = new ArrayList<>();
     private final int[] productSlot = new int[1_000_000];
@@ -33,14 +35,24 @@ final class FlowTotals {
     private double blockValue;
     private double blockKg = Double.NaN;
     private final Map<Integer, Long> derivedRecords = new HashMap<>();
-    /** The 4- and 2-digit codes of the current (exporter, importer) block: bits for numeric codes, else strings. */
-    private final java.util.BitSet blockHs4 = new java.util.BitSet(10_000);
-    private final java.util.BitSet blockHs2 = new java.util.BitSet(100);
-    private final java.util.Set<String> blockOtherCodes = new java.util.HashSet<>();
+    private final BilateralSums sums;
 
-    FlowTotals() {
+    FlowTotals(int datasetId, int period, String px) throws IOException {
         Arrays.fill(countryIndex, -1);
         Arrays.fill(productSlot, -1);
+        sums = new BilateralSums(datasetId, period, px);
+    }
+
+    /** The bilateral 4- and 2-digit sums written while the flows streamed. */
+    BilateralSums sums() {
+        closeBlock();
+        return sums;
+    }
+
+    /** Deletes the file of the bilateral sums. */
+    @Override
+    public void close() {
+        sums.close();
     }
 
     void add(int exporter, int importer, String product, double value, Double kg) {
@@ -61,13 +73,7 @@ final class FlowTotals {
         if (kg != null) {
             blockKg = Double.isNaN(blockKg) ? kg : blockKg + kg;
         }
-        if (code >= 0) {
-            blockHs4.set(code / 100);
-            blockHs2.set(code / 10_000);
-        } else {
-            blockOtherCodes.add(product.substring(0, 4));
-            blockOtherCodes.add(product.substring(0, 2));
-        }
+        sums.add(product, code, value, kg);
     }
 
     /** A 6-digit numeric product code as a number, or -1. */
@@ -149,20 +155,17 @@ final class FlowTotals {
         pairValues[pairCount] = blockValue;
         pairKgs[pairCount] = blockKg;
         pairCount++;
-        long n = blockHs4.cardinality() + blockHs2.cardinality() + blockOtherCodes.size();
+        long n = sums.endBlock(blockPair >>> 16, blockPair & 0xffff);
         derivedRecords.merge(blockPair >>> 16, n, Long::sum);
         derivedRecords.merge(blockPair & 0xffff, n, Long::sum);
-        blockHs4.clear();
-        blockHs2.clear();
-        blockOtherCodes.clear();
         blockPair = -1;
         blockValue = 0;
         blockKg = Double.NaN;
     }
 
     /**
-     * Records served from trade_flow for a country (both views): HS6 flows plus their bilateral 4- and 2-digit
-     * aggregates. Exact when the flows came sorted by exporter and importer (see {@link #derivedFromSql}).
+     * Records served from trade_flow and trade_flow_sum for a country (both views): HS6 flows plus their bilateral
+     * 4- and 2-digit sums. Exact when the flows came sorted by exporter and importer (see {@link #derivedFromSql}).
      */
     long flowRecords(int code) {
         closeBlock();

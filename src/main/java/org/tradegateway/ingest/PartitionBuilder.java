@@ -2,6 +2,7 @@ package org.tradegateway.ingest;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -23,12 +24,15 @@ import org.tradegateway.core.Period;
  * Builds the partitions of one (period, dataset), each created in the import's transaction (so that with
  * wal_level=minimal its rows skip the WAL), filled, indexed, analysed, then attached. Complete records move from
  * the staging table into a trade_fact partition. Flows were copied straight into their trade_flow partition; their
- * stored aggregates are copied from {@link FlowTotals} into a trade_fact partition.
+ * bilateral 4- and 2-digit sums go into a trade_flow_sum partition, and their totals and World records from
+ * {@link FlowTotals} into a trade_fact partition.
  */
 final class PartitionBuilder implements StageWriter.FlowTarget {
     private static final String INDEX_SQL = SqlText.load("partition-index.sql");
     private static final String FLOW_INDEX_SQL = SqlText.load("flow-partition-index.sql");
     private static final String AVAILABILITY_SQL = SqlText.load("availability.sql");
+    private static final String SUMS_SQL = SqlText.load("flow-sums.sql");
+    private static final String SUM_INDEX_SQL = SqlText.load("flow-sum-partition-index.sql");
 
     private final Connection connection;
     private final int datasetId;
@@ -73,7 +77,9 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
             Map<Integer, Long> perReporter = new HashMap<>();
             if (shape == ImportSource.Shape.FLOWS) {
                 progress.step("period " + period + ": indexing flows");
-                attachFlows(period, unsorted);
+                attachFlows(period);
+                progress.step("period " + period + ": storing bilateral 4- and 2-digit sums");
+                storeSums(period, totals.get(period).sums());
                 progress.step("period " + period + ": storing totals and World records");
                 rows = copyTotals(partition, period, totals.get(period), perReporter);
             } else {
@@ -101,16 +107,35 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         }
     }
 
-    private void attachFlows(int period, boolean unsorted) throws SQLException {
+    private void attachFlows(int period) throws SQLException {
         String partition = partitionPrefix("trade_flow", datasetId) + period;
-        String sql = FLOW_INDEX_SQL.replace("{exporter_index}", unsorted
-                ? "UNIQUE INDEX {partition}_exporter ON {partition} (exporter, importer, product)"
-                : "INDEX {partition}_exporter ON {partition} USING brin (exporter)").replace("{partition}", partition);
-        String[] statements = sql.split(";\n");
-        execute(statements[0]);
-        uniqueIndex(statements[1], period);
+        uniqueIndex(FLOW_INDEX_SQL.replace("{partition}", partition), period);
         execute("ANALYZE " + partition);
         attach("trade_flow", partition, period);
+    }
+
+    /**
+     * The bilateral 4- and 2-digit sums of the period's flows into a new trade_flow_sum partition: copied from the
+     * file written while sorted flows streamed, or summed in SQL from the flows just indexed.
+     */
+    private void storeSums(int period, BilateralSums sums) throws SQLException {
+        String partition = partitionPrefix("trade_flow_sum", datasetId) + period;
+        execute("CREATE TABLE " + partition + " (LIKE trade_flow_sum INCLUDING DEFAULTS, CHECK (period = " + period
+                + " AND dataset_id = " + datasetId + "))");
+        if (sums.usable()) {
+            try (InputStream rows = sums.rows()) {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
+                        + BilateralSums.COLUMNS + ") FROM STDIN (FORMAT binary)", rows, 1 << 16);
+            } catch (IOException e) {
+                throw new SQLException("copying the bilateral sums failed: " + e.getMessage(), e);
+            }
+        } else {
+            execute(SUMS_SQL.replace("{partition}", partition)
+                    .replace("{flows}", partitionPrefix("trade_flow", datasetId) + period));
+        }
+        execute(SUM_INDEX_SQL.replace("{partition}", partition));
+        execute("ANALYZE " + partition);
+        attach("trade_flow_sum", partition, period);
     }
 
     private long copyTotals(String partition, int period, FlowTotals periodTotals, Map<Integer, Long> perReporter)
@@ -162,8 +187,8 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     private Map<Integer, Long> derivedCounts(int period) throws SQLException {
         Map<Integer, Long> counts = new HashMap<>();
         try (Statement st = connection.createStatement(); var rs = st.executeQuery("SELECT exporter, importer,"
-                + " count(DISTINCT left(product, 4)) + count(DISTINCT left(product, 2)) FROM "
-                + partitionPrefix("trade_flow", datasetId) + period + " GROUP BY exporter, importer")) {
+                + " count(*) FROM " + partitionPrefix("trade_flow_sum", datasetId) + period
+                + " GROUP BY exporter, importer")) {
             while (rs.next()) {
                 counts.merge(rs.getInt(1), rs.getLong(3), Long::sum);
                 counts.merge(rs.getInt(2), rs.getLong(3), Long::sum);

@@ -109,7 +109,15 @@ public final class StageWriter implements AutoCloseable {
         CopyText.number(line, valueUsd);
         line.append('\t');
         CopyText.number(line, kg);
-        totals.computeIfAbsent(period, k -> new FlowTotals()).add(exporter, importer, product, valueUsd, kg);
+        FlowTotals periodTotals = totals.get(period);
+        if (periodTotals == null) {
+            periodTotals = new FlowTotals(datasetId, period, flowPx);
+            totals.put(period, periodTotals);
+            if (unsorted) {
+                periodTotals.sums().abandon();
+            }
+        }
+        periodTotals.add(exporter, importer, product, valueUsd, kg);
         emit(period);
     }
 
@@ -132,8 +140,10 @@ public final class StageWriter implements AutoCloseable {
             throw new MalformedInputException("the flow " + period + " " + exporter + " to " + importer + " of "
                     + product + " appears twice");
         }
-        if (order < 0) {
+        if (order < 0 && !unsorted) {
             unsorted = true;
+            // a pair may come back later: its bilateral sums are computed in SQL after the copy instead
+            totals.values().forEach(t -> t.sums().abandon());
         }
         lastPeriod = period;
         lastExporter = exporter;
@@ -203,7 +213,7 @@ public final class StageWriter implements AutoCloseable {
                 throw new IOException(e);
             }
             periods.clear();
-            totals.clear();
+            closeTotals();
         }
         unsorted = false;
         lastPeriod = -1;
@@ -237,8 +247,17 @@ public final class StageWriter implements AutoCloseable {
         }
     }
 
+    private void closeTotals() {
+        totals.values().forEach(FlowTotals::close);
+        totals.clear();
+    }
+
     @Override
     public void close() throws IOException {
-        finishCopy();
+        try {
+            finishCopy();
+        } finally {
+            closeTotals();
+        }
     }
 }

@@ -20,7 +20,8 @@ public final class QueryPlanner {
 
     /** The statement of a query over what this snapshot says is loaded, or empty when nothing loaded matches. */
     public static Optional<FactQuery> plan(AvailabilityCache.Snapshot snapshot, TradeQuery query) {
-        List<Slice> slices = SlicePlanner.plan(TradeRepository.available(snapshot, query), query.periods());
+        List<Slice> slices = SlicePlanner.plan(TradeRepository.available(snapshot, query), query.periods(),
+                (px, period) -> snapshot.flowAreas(query.type().code(), query.frequency().code(), px, period));
         return slices.isEmpty() ? Optional.empty() : Optional.of(FactQuery.of(query, slices));
     }
 }

@@ -52,15 +52,20 @@ class QueryPlanTest {
         }
         TradeQuery query = new QueryParser(ReferenceData.get()).parse(params, 100_000).query();
         List<Available> available = new ArrayList<>();
+        Map<String, List<Integer>> flowAreas = new HashMap<>();
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT px, reporter, period, from_flows FROM data_availability WHERE px = 'H0'")) {
             while (rs.next()) {
+                if (rs.getBoolean(4)) {
+                    flowAreas.computeIfAbsent(rs.getString(1) + rs.getInt(3), k -> new ArrayList<>()).add(rs.getInt(2));
+                }
                 if (query.reporters().all() || query.reporters().codes().contains(rs.getInt(2))) {
                     available.add(new Available(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4)));
                 }
             }
         }
-        FactQuery fact = FactQuery.of(query, SlicePlanner.plan(available, query.periods()));
+        FactQuery fact = FactQuery.of(query, SlicePlanner.plan(available, query.periods(),
+                (px, period) -> flowAreas.get(px + period)));
         String rows = fact.literalRowsSql(query.limit());
         String count = "SELECT count(*) FROM (" + rows.substring(rows.indexOf("FROM (") + 6, rows.lastIndexOf(") u"))
                 + ") u";
@@ -110,7 +115,8 @@ class QueryPlanTest {
         "r=826&p=0&cc=AG6", "r=826&p=all&cc=AG6&max=100000", "r=826&p=842,156&cc=AG6",
         "r=826&p=0&cc=01,8703,870323", "r=826&p=all&cc=01,8703,870323", "r=826&p=842,156&cc=27,84,87",
         "r=all&p=0&cc=TOTAL", "r=all&p=842&cc=AG2", "r=all&p=0&cc=ALL&max=100000", "r=all&p=842&cc=ALL",
-        "r=842,156&p=all&rg=1,2&cc=AG4"})
+        "r=842,156&p=all&rg=1,2&cc=AG4", "r=826&p=842&rg=2&cc=AG6", "r=826&p=all&rg=1&cc=8703",
+        "r=826&p=all&rg=2&cc=27,84,87", "r=826&p=all&rg=2&cc=870323", "r=all&p=842&rg=1&cc=AG4"})
     void shouldReadEveryShapeAsIndexRangesOfTheReporterOrPartner(String shape) throws Exception {
         for (String sql : sqlFor(shape + "&ps=2019&px=H0")) {
             String plan;
@@ -126,6 +132,9 @@ class QueryPlanTest {
             List<String> problems = new ArrayList<>();
             checkScans(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan), problems);
             assertTrue(problems.isEmpty(), shape + ": " + problems + " in\n" + plan);
+            if (shape.matches(".*(AG2|AG4|cc=27|cc=ALL|8703(,|$)).*") && !shape.contains("p=0&")) {
+                assertTrue(plan.contains("trade_flow_sum_d"), shape + ": the stored sums are not read in\n" + plan);
+            }
             assertFalse(plan.contains("_p2020"), "partition of 2020 not pruned:\n" + plan);
         }
     }
@@ -145,9 +154,12 @@ class QueryPlanTest {
             String cond = plan.path("Index Cond").asText("");
             // the fact index leads with (px, aggr_level): without a level, a reporter condition filters the
             // whole partition's index instead of bounding a range of it
+            // the flow tables lead with (exporter, importer): both must bound the range (the statements name every
+            // exporter for the importer's view), and the sums' level too
             boolean bounded = relation.startsWith("trade_fact")
                     ? cond.matches("(?s).*\\baggr_level\\b.*") && cond.matches("(?s).*\\b(reporter|partner)\\b.*")
-                    : cond.matches("(?s).*\\b(exporter|importer)\\b.*");
+                    : cond.matches("(?s).*\\bimporter\\b.*") && cond.matches("(?s).*\\bexporter\\b.*")
+                    && (!relation.startsWith("trade_flow_sum") || cond.matches("(?s).*\\blevel\\b.*"));
             if (!bounded) {
                 problems.add(type + " of " + relation + " not bounded by level and reporter or partner: '" + cond
                         + "'");

@@ -1,0 +1,216 @@
+package org.tradegateway.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The bilateral 4- and 2-digit sums of one period's directed HS6 flows, added up one (exporter, importer) block at
+ * a time while flows sorted by pair stream in, and written as rows of trade_flow_sum in COPY's binary format (no
+ * number to parse again) to a temporary file (the import's connection is busy copying the flows meanwhile). One row per (exporter, importer, code) serves
+ * both reporter views. Kilograms are summed over the flows that report them. Rows of a block come 2-digit codes
+ * first, then 4-digit ones, each ascending, so that a file of sorted flows is sorted by (exporter, importer, level,
+ * product). Flows that turn out unsorted make the file useless: {@link #abandon} drops it and the sums are then
+ * computed in SQL.
+ */
+final class BilateralSums implements AutoCloseable {
+    static final String COLUMNS = "dataset_id, period, px, exporter, importer, level, product, value, kg";
+
+    /** COPY's binary signature, flags and header extension length. */
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0,
+        0, 0, 0};
+
+    private final int datasetId;
+    private final int period;
+    private final byte[] px;
+    private final Path file;
+    private DataOutputStream out;
+    private boolean usable = true;
+    private final Level hs4 = new Level(4, 10_000);
+    private final Level hs2 = new Level(2, 100);
+
+    /** The sums of one level in the current block: numeric codes in arrays, other codes in a sorted map. */
+    private static final class Level {
+        final int digits;
+        final double[] value;
+        final double[] kg;
+        final boolean[] seen;
+        final int[] touched;
+        int touchedCount;
+        final Map<String, double[]> other = new TreeMap<>();
+
+        Level(int digits, int size) {
+            this.digits = digits;
+            value = new double[size];
+            kg = new double[size];
+            seen = new boolean[size];
+            touched = new int[size];
+            Arrays.fill(kg, Double.NaN);
+        }
+
+        void add(int code, double v, Double k) {
+            if (!seen[code]) {
+                seen[code] = true;
+                touched[touchedCount++] = code;
+            }
+            value[code] += v;
+            kg[code] = plus(kg[code], k);
+        }
+
+        void add(String code, double v, Double k) {
+            double[] s = other.computeIfAbsent(code, x -> new double[] {0, Double.NaN});
+            s[0] += v;
+            s[1] = plus(s[1], k);
+        }
+
+        String code(int c) {
+            String digitsText = Integer.toString(c);
+            return "0".repeat(digits - digitsText.length()) + digitsText;
+        }
+
+        void clear() {
+            for (int i = 0; i < touchedCount; i++) {
+                int c = touched[i];
+                value[c] = 0;
+                kg[c] = Double.NaN;
+                seen[c] = false;
+            }
+            touchedCount = 0;
+            other.clear();
+        }
+    }
+
+    BilateralSums(int datasetId, int period, String px) throws IOException {
+        this.datasetId = datasetId;
+        this.period = period;
+        this.px = px.getBytes(StandardCharsets.UTF_8);
+        this.file = Files.createTempFile("trade-flow-sums-", ".bin");
+        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        out.write(HEADER);
+    }
+
+    /** Adds a flow of the current block; {@code code} is its six digits as a number, or -1. */
+    void add(String product, int code, double value, Double kg) {
+        if (out == null) {
+            return;
+        }
+        if (code >= 0) {
+            hs4.add(code / 100, value, kg);
+            hs2.add(code / 10_000, value, kg);
+        } else {
+            hs4.add(product.substring(0, Math.min(4, product.length())), value, kg);
+            hs2.add(product.substring(0, Math.min(2, product.length())), value, kg);
+        }
+    }
+
+    private static double plus(double sum, Double kg) {
+        return kg == null ? sum : Double.isNaN(sum) ? kg : sum + kg;
+    }
+
+    /** Writes the sums of the block just ended and clears them; returns how many rows that block has. */
+    long endBlock(int exporter, int importer) {
+        long n = hs4.touchedCount + hs4.other.size() + hs2.touchedCount + hs2.other.size();
+        if (out != null) {
+            write(exporter, importer, hs2);
+            write(exporter, importer, hs4);
+        }
+        hs4.clear();
+        hs2.clear();
+        return n;
+    }
+
+    private void write(int exporter, int importer, Level level) {
+        Arrays.sort(level.touched, 0, level.touchedCount);
+        try {
+            for (int i = 0; i < level.touchedCount; i++) {
+                int c = level.touched[i];
+                write(exporter, importer, level.digits, level.code(c), level.value[c], level.kg[c]);
+            }
+            for (Map.Entry<String, double[]> e : level.other.entrySet()) {
+                write(exporter, importer, level.digits, e.getKey(), e.getValue()[0], e.getValue()[1]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One row in COPY's binary format: the field count, then each field's length (-1 for null) and bytes. */
+    private void write(int exporter, int importer, int level, String code, double value, double kg)
+            throws IOException {
+        if (!Double.isFinite(value) || Double.isInfinite(kg)) {
+            throw new MalformedInputException("a sum of the flows " + exporter + " to " + importer
+                    + " is not a finite number");
+        }
+        out.writeShort(9);
+        out.writeInt(4);
+        out.writeInt(datasetId);
+        out.writeInt(4);
+        out.writeInt(period);
+        out.writeInt(px.length);
+        out.write(px);
+        for (int n : new int[] {exporter, importer, level}) {
+            out.writeInt(2);
+            out.writeShort(n);
+        }
+        out.writeInt(code.length());
+        out.writeBytes(code);   // codes are ASCII: CopyText checked them when the flow was copied
+        out.writeInt(8);
+        out.writeDouble(value);
+        if (Double.isNaN(kg)) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(8);
+            out.writeDouble(kg);
+        }
+    }
+
+    /** Whether the file holds every sum (the flows came sorted by pair). */
+    boolean usable() {
+        return usable;
+    }
+
+    /**
+     * The written rows for {@code COPY ... (FORMAT binary)}; nothing more is written after this. The file stays
+     * until {@link #close}.
+     */
+    InputStream rows() throws IOException {
+        if (out != null) {
+            out.writeShort(-1);
+            out.close();
+            out = null;
+        }
+        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    }
+
+    /** Stops writing: the flows are not sorted by pair, so the sums are computed in SQL instead. */
+    void abandon() {
+        usable = false;
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the file is deleted right away
+            }
+            out = null;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file the system cleans up in the end
+        }
+    }
+}
