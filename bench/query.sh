@@ -122,7 +122,12 @@ shapes=("r=392&p=842&rg=all&cc=TOTAL" "r=392&p=0&rg=2&cc=AG2" "r=392&p=all&rg=1&
   "r=392&p=842&rg=1&cc=AG2&fmt=csv" "r=392&p=842&rg=2&cc=AG4&max=500" "r=392&p=all&rg=2&cc=27,84,87"
   "r=392&p=all&rg=2&cc=8703" "r=392&p=842&rg=2&cc=AG6" "r=392&p=all&rg=1&cc=870323" "r=all&p=842&rg=1&cc=AG2"
   "r=392&p=all&rg=2&cc=AG4&max=1000")
-mapfile -t shape_sql < <(java -jar "$jar" query-sql $(for q in "${shapes[@]}"; do printf '%s ' "$q&ps=2021&px=H0"; done))
+sql_of() {   # sql_of <query strings...>: the gateway's SQL, a line each (one command per query for builds that take one)
+  local out; out=$(java -jar "$jar" query-sql "$@")
+  if [ "$(printf '%s\n' "$out" | wc -l)" -eq "$#" ]; then printf '%s\n' "$out"; return; fi
+  for q in "$@"; do java -jar "$jar" query-sql "$q"; done
+}
+mapfile -t shape_sql < <(sql_of $(for q in "${shapes[@]}"; do printf '%s ' "$q&ps=2021&px=H0"; done))
 pgb() {   # pgb <clients> <seconds> <files...>: tps and average latency (ms) of pgbench over those statements
   local c=$1 t=$2; shift 2
   pgbench -n -h 127.0.0.1 -p "$pgport" -U postgres -c "$c" -j 2 -T "$t" $(printf -- '-f %s ' "$@") postgres 2>/dev/null \
@@ -133,7 +138,7 @@ for i in "${!shapes[@]}"; do
   url="/api/get?${shapes[$i]}&ps=2021&px=H0"
   rows=$(curl -s "$base$url" | grep -o '"count":{"value":[0-9]*' | grep -o '[0-9]*$' || true)
   [ -n "$rows" ] || rows="$(curl -s "$base$url" | tail -n +2 | wc -l) (CSV)"
-  gw=$(bench "$url" 10s | p 50 | ms)
+  gw=$(wrk -t2 -c4 -d10s --timeout 10s --latency "$base$url" | p 50 | ms)
   echo "${shape_sql[$i]}" > "$work/shape.sql"
   read -r _ lat <<< "$(pgb 4 10 "$work/shape.sql")"
   shape_table+="| \`${shapes[$i]}\` | $rows | $gw ms | $lat ms |"$'\n'
@@ -142,7 +147,7 @@ done
 # a mix of 100 distinct everyday queries (10 reporters x 10 shapes), each request the next one: answers per second
 # through the gateway (wrk, 8 connections) and of the same 100 statements under pgbench (8 clients)
 mix=()
-for r in 842 156 276 392 826 250 380 124 410 356; do
+for r in 842 156 276 392 826 251 381 124 410 699; do   # BACI's codes: France 251, Italy 381, India 699
   pt=842; [ "$r" = 842 ] && pt=156
   for q in "p=$pt&rg=all&cc=TOTAL" "p=0&rg=2&cc=AG2" "p=all&rg=1&cc=TOTAL" "p=$pt&rg=1&cc=AG2" \
     "p=$pt&rg=2&cc=AG4&max=500" "p=all&rg=2&cc=27,84,87" "p=all&rg=2&cc=8703" "p=$pt&rg=2&cc=AG6" \
@@ -160,10 +165,10 @@ request = function()
   return wrk.format("GET", paths[i])
 end
 LUA
-mix_gw=$(MIX="$work/mix.txt" wrk -t2 -c8 -d20s -s "$work/mix.lua" "$base" | rate)
+mix_gw=$(MIX="$work/mix.txt" wrk -t2 -c8 -d20s --timeout 10s -s "$work/mix.lua" "$base" | rate)
 rm -rf "$work/mix" && mkdir -p "$work/mix"
 n=0
-java -jar "$jar" query-sql "${mix[@]}" | while IFS= read -r line; do n=$((n + 1)); echo "$line" > "$work/mix/$n.sql"; done
+sql_of "${mix[@]}" | while IFS= read -r line; do n=$((n + 1)); echo "$line" > "$work/mix/$n.sql"; done
 read -r mix_pg _ <<< "$(pgb 8 20 "$work"/mix/*.sql)"
 stop
 
