@@ -37,7 +37,7 @@ public class DatabasePoolCreator implements PgPoolCreator {
     @Override
     public Pool create(Input input) {
         this.input = input;
-        return build(input, input.poolOptions(), true);
+        return build(input.pgConnectOptionsList(), input.poolOptions(), true);
     }
 
     /** The pool of the large answers, made with the main pool's settings the first time it is asked for. */
@@ -48,7 +48,7 @@ public class DatabasePoolCreator implements PgPoolCreator {
             }
             PoolOptions options = new PoolOptions(input.poolOptions())
                     .setMaxSize(config.heavyLimit() + 4).setName("trade-gateway-streaming");
-            streaming = build(input, options, false);
+            streaming = build(input.pgConnectOptionsList(), options, false);
         }
         return streaming;
     }
@@ -63,6 +63,28 @@ public class DatabasePoolCreator implements PgPoolCreator {
                 .setConnectTimeout((int) config.connectTimeout().toMillis());
     }
 
+    /**
+     * A read replica's two pools, like the main and the streaming pool, on the server of {@code url}
+     * ({@code postgresql://host:port/database}, with the main pool's user and password unless it names its own).
+     */
+    synchronized Pool[] replica(String url, String name) {
+        if (input == null) {
+            throw new IllegalStateException("the main pool is not built yet");
+        }
+        PgConnectOptions main = input.pgConnectOptionsList().get(0);
+        String uri = url.replaceFirst("^jdbc:", "");
+        PgConnectOptions options = PgConnectOptions.fromUri(uri);
+        if (!uri.matches("^[a-z]+://[^/@]+@.*")) {
+            options.setUser(main.getUser()).setPassword(main.getPassword());
+        }
+        options.setPipeliningLimit(main.getPipeliningLimit()).setCachePreparedStatements(
+                main.getCachePreparedStatements());
+        PoolOptions small = new PoolOptions(input.poolOptions()).setName("trade-gateway-" + name);
+        PoolOptions large = new PoolOptions(input.poolOptions()).setMaxSize(config.heavyLimit() + 4)
+                .setName("trade-gateway-" + name + "-streaming");
+        return new Pool[] {build(List.of(options), small, true), build(List.of(options), large, false)};
+    }
+
     synchronized void close(@Observes ShutdownEvent event) {
         if (streaming != null) {
             streaming.close();
@@ -70,9 +92,9 @@ public class DatabasePoolCreator implements PgPoolCreator {
         }
     }
 
-    private Pool build(Input input, PoolOptions poolOptions, boolean genericPlans) {
+    private Pool build(List<PgConnectOptions> connectOptions, PoolOptions poolOptions, boolean genericPlans) {
         List<SqlConnectOptions> servers = new ArrayList<>();
-        for (PgConnectOptions options : input.pgConnectOptionsList()) {
+        for (PgConnectOptions options : connectOptions) {
             PgConnectOptions session = new PgConnectOptions(options)
                     .addProperty("statement_timeout", Long.toString(config.timeout().toMillis()))
                     .addProperty("application_name", APPLICATION_NAME)

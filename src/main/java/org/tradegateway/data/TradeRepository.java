@@ -20,12 +20,14 @@ public class TradeRepository {
     private final Pool pool;
     private final DatabaseGuard guard;
     private final DatabasePoolCreator pools;
+    private final ReadReplicas replicas;
     private volatile Pool streaming;
 
-    public TradeRepository(Pool pool, DatabaseGuard guard, DatabasePoolCreator pools) {
+    public TradeRepository(Pool pool, DatabaseGuard guard, DatabasePoolCreator pools, ReadReplicas replicas) {
         this.pool = pool;
         this.guard = guard;
         this.pools = pools;
+        this.replicas = replicas;
     }
 
     /** The pool of the statements read through a cursor (see {@link DatabasePoolCreator}). */
@@ -55,9 +57,25 @@ public class TradeRepository {
     public record Probe(String dataVersion, List<Row> rows) {
     }
 
-    public Uni<Probe> probe(FactQuery query, int limit) {
-        io.vertx.sqlclient.Pool core = pool.getDelegate();
-        return guard.call(() -> Uni.createFrom().completionStage(() -> core.preparedQuery(query.probeSql(limit))
+    /**
+     * The probe on a read replica that has replayed {@code version} when there is one, else on the primary (always
+     * when {@code version} is null); a replica that fails as an outage hands the statement to the primary.
+     */
+    public Uni<Probe> probe(FactQuery query, int limit, String version) {
+        return guard.call(() -> {
+            ReadReplicas.Replica replica = replicas.pick(version);
+            if (replica == null) {
+                return probeOn(pool.getDelegate(), query, limit);
+            }
+            return probeOn(replica.pool(), query, limit).onFailure(DatabaseGuard::isOutage).recoverWithUni(e -> {
+                replicas.failed(replica, e);
+                return probeOn(pool.getDelegate(), query, limit);
+            });
+        });
+    }
+
+    private static Uni<Probe> probeOn(io.vertx.sqlclient.Pool core, FactQuery query, int limit) {
+        return Uni.createFrom().completionStage(() -> core.preparedQuery(query.probeSql(limit))
                 .execute(query.tuple().getDelegate()).toCompletionStage()).map(rows -> {
             List<Row> data = new ArrayList<>();
             String version = "";
@@ -68,7 +86,7 @@ public class TradeRepository {
                 }
             }
             return new Probe(version, data);
-        }));
+        });
     }
 
     /**
@@ -76,13 +94,32 @@ public class TradeRepository {
      * sent. The cursor holds a connection until {@link StreamedRows#close()}.
      */
     public Uni<StreamedRows> open(FactQuery query, int limit, boolean withTotal) {
-        return guard.call(() -> streaming().getConnection().flatMap(c -> c.begin()
+        return open(query, limit, withTotal, null);
+    }
+
+    /** {@link #open(FactQuery, int, boolean)} on a read replica that has replayed {@code version}, as the probe. */
+    public Uni<StreamedRows> open(FactQuery query, int limit, boolean withTotal, String version) {
+        return guard.call(() -> {
+            ReadReplicas.Replica replica = replicas.pick(version);
+            if (replica == null) {
+                return openOn(streaming(), query, limit, withTotal);
+            }
+            return openOn(Pool.newInstance(replica.streaming()), query, limit, withTotal)
+                    .onFailure(DatabaseGuard::isOutage).recoverWithUni(e -> {
+                        replicas.failed(replica, e);
+                        return openOn(streaming(), query, limit, withTotal);
+                    });
+        });
+    }
+
+    private static Uni<StreamedRows> openOn(Pool on, FactQuery query, int limit, boolean withTotal) {
+        return on.getConnection().flatMap(c -> c.begin()
                 .flatMap(tx -> c.prepare(query.streamSql(limit, withTotal)).flatMap(statement -> {
                     io.vertx.sqlclient.Cursor cursor = statement.cursor(query.tuple()).getDelegate();
                     return Uni.createFrom().completionStage(() -> cursor.read(FIRST_FETCH).toCompletionStage())
                             .map(first -> new StreamedRows(c, tx, cursor, first, withTotal));
                 }))
-                .onFailure().call(c::close)));
+                .onFailure().call(c::close));
     }
 
     /**

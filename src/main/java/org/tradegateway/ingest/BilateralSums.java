@@ -16,11 +16,11 @@ import java.util.TreeMap;
 /**
  * The bilateral 4- and 2-digit sums of one period's directed HS6 flows, added up one (exporter, importer) block at
  * a time while flows sorted by pair stream in, and written as rows of trade_flow_sum in COPY's binary format (no
- * number to parse again) to a temporary file (the import's connection is busy copying the flows meanwhile). One row per (exporter, importer, code) serves
- * both reporter views. Kilograms are summed over the flows that report them. Rows of a block come 2-digit codes
- * first, then 4-digit ones, each ascending, so that a file of sorted flows is sorted by (exporter, importer, level,
- * product). Flows that turn out unsorted make the file useless: {@link #abandon} drops it and the sums are then
- * computed in SQL.
+ * number to parse again) to a temporary file (the import's connection is busy copying the flows meanwhile). One
+ * row per (exporter, importer, code) serves both reporter views. Kilograms are summed over the flows that report
+ * them. Rows of a block come 2-digit codes first, then 4-digit ones, each ascending, so that a file of sorted flows
+ * is sorted by (exporter, importer, level, product), the order of the partition's index. Flows that turn out
+ * unsorted make the file useless: {@link #abandon} drops it and the sums are then computed in SQL.
  */
 final class BilateralSums implements AutoCloseable {
     static final String COLUMNS = "dataset_id, period, px, exporter, importer, level, product, value, kg";

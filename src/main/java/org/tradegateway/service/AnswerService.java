@@ -83,7 +83,8 @@ public class AnswerService {
         }
         int probe = Math.min(query.limit(), PROBE_ROWS);
         OffsetDateTime countStart = OffsetDateTime.now(zone);
-        return repository.probe(factQuery, probe + 1).flatMap(first -> {
+        // a read replica may answer when it has replayed the snapshot's version; the retry reads the primary
+        return repository.probe(factQuery, probe + 1, mayRetry ? snapshot.version() : null).flatMap(first -> {
             if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
                 return availability.reload().flatMap(fresh -> answer(request, fresh, false));
             }
@@ -115,7 +116,7 @@ public class AnswerService {
         boolean withTotal = request.encoding().needsTotal();
         return heavy.acquire().flatMap(place -> {
             OffsetDateTime countStart = OffsetDateTime.now(zone);
-            return repository.open(factQuery, query.limit(), withTotal)
+            return repository.open(factQuery, query.limit(), withTotal, mayRetry ? snapshot.version() : null)
                     .onFailure().invoke(place::release).onCancellation().invoke(place::release)
                     .flatMap(rows -> {
                         Runnable end = () -> {

@@ -87,7 +87,8 @@ class FlowSumMigrationTest {
             assertEquals("trade_flow_d1_p2017_pair trade_flow_d1_p2018_pair trade_flow_sum_d1_p2017_pair"
                     + " trade_flow_sum_d1_p2018_pair", text(st, "SELECT string_agg(indexname, ' ' ORDER BY indexname)"
                     + " FROM pg_indexes WHERE tablename LIKE 'trade_flow%'"));
-            assertEquals("2", text(st, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'trade_flow_sum'::regclass"));
+            assertEquals("2", text(st, "SELECT count(*) FROM pg_inherits"
+                    + " WHERE inhparent = 'trade_flow_sum'::regclass"));
         }
     }
 

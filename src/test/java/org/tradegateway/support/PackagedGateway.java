@@ -35,7 +35,12 @@ public final class PackagedGateway {
 
     /** Runs a command of the launcher (import, generate, ...) to its end; fails unless it exits with 0. */
     public static void run(Path data, Path log, String... arguments) throws Exception {
-        Process process = java("256m", data, log, Map.of(), arguments).start();
+        run(data, log, Map.of(), arguments);
+    }
+
+    /** {@link #run(Path, Path, String...)} with these settings (TRADE_DB_URL for a server of its own, say). */
+    public static void run(Path data, Path log, Map<String, String> settings, String... arguments) throws Exception {
+        Process process = java("256m", data, log, settings, arguments).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("the command did not end: " + Files.readString(log));
