@@ -73,9 +73,36 @@ public class CallerResolver {
                         if (found == null || !found.account.active) {
                             throw new InvalidToken();
                         }
+                        remember(found);
                         return account(Caller.Kind.TOKEN, found.account);
                     });
         });
+    }
+
+    /**
+     * Adds a token found on its own to the accounts held, so that it is recognised like the others, also while the
+     * database is down; the next read replaces them all.
+     */
+    private void remember(AccountToken found) {
+        Snapshot now = snapshot;
+        if (now == null) {
+            return;
+        }
+        Map<String, Long> tokens = new HashMap<>(now.tokens());
+        tokens.put(found.tokenHash, found.account.id);
+        Map<Long, Known> accounts = new HashMap<>(now.accounts());
+        accounts.putIfAbsent(found.account.id, new Known(found.account, ranges(found.account)));
+        snapshot = new Snapshot(now.loadedAt(), tokens, accounts);
+    }
+
+    private static List<IpRange> ranges(Account a) {
+        List<IpRange> ranges = new ArrayList<>();
+        for (String cidr : a.ipRanges == null ? new String[0] : a.ipRanges.split(",")) {
+            if (!cidr.isBlank()) {
+                ranges.add(IpRange.parse(cidr));
+            }
+        }
+        return ranges;
     }
 
     /** Whether accounts were read, and recently enough to be used as they are. */
@@ -153,13 +180,7 @@ public class CallerResolver {
                 AccountToken.<AccountToken>list("revokedAt is null").map(tokens -> {
                     Map<Long, Known> byId = new HashMap<>();
                     for (Account a : accounts) {
-                        List<IpRange> ranges = new ArrayList<>();
-                        for (String cidr : a.ipRanges == null ? new String[0] : a.ipRanges.split(",")) {
-                            if (!cidr.isBlank()) {
-                                ranges.add(IpRange.parse(cidr));
-                            }
-                        }
-                        byId.put(a.id, new Known(a, ranges));
+                        byId.put(a.id, new Known(a, ranges(a)));
                     }
                     Map<String, Long> byHash = new HashMap<>();
                     for (AccountToken t : tokens) {
