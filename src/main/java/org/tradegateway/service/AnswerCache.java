@@ -21,8 +21,11 @@ import org.tradegateway.output.RowEncoder;
  */
 @ApplicationScoped
 public class AnswerCache {
-    /** A kept answer: the records as encoded (without what the encoding writes around them) and how many. */
-    public record Kept(long generation, byte[] records, int rows) {
+    /**
+     * A kept answer: the records as encoded (without what the encoding writes around them), how many, and how many
+     * matched (more when the answer was cut at its limit).
+     */
+    public record Kept(long generation, byte[] records, int rows, int total) {
     }
 
     /** Where a request starts: the change count it will compare with, or none if nothing may be kept now. */
@@ -82,14 +85,15 @@ public class AnswerCache {
     }
 
     /** Keeps an answer read after the ticket was taken, unless the data changed meanwhile or it is too large. */
-    public void put(Ticket ticket, RowEncoder.Choice encoding, TradeQuery query, byte[] records, int rows) {
+    public void put(Ticket ticket, RowEncoder.Choice encoding, TradeQuery query, byte[] records, int rows,
+                    int total) {
         if (!accepts(ticket, records.length) || !changes.listening() || changes.generation() != ticket.generation()) {
             return;
         }
         Key key = new Key(encoding, query);
         synchronized (this) {
             remove(key);
-            kept.put(key, new Kept(ticket.generation(), records, rows));
+            kept.put(key, new Kept(ticket.generation(), records, rows, total));
             used += records.length + OVERHEAD;
             Iterator<Map.Entry<Key, Kept>> oldest = kept.entrySet().iterator();
             while (used > budget && oldest.hasNext()) {

@@ -81,17 +81,20 @@ public class AnswerService {
         if (likelyLarge(query)) {
             return streamed(request, factQuery, snapshot, mayRetry);
         }
-        int probe = Math.min(query.limit(), PROBE_ROWS);
         OffsetDateTime countStart = OffsetDateTime.now(zone);
-        // a read replica may answer when it has replayed the snapshot's version; the retry reads the primary
-        return repository.probe(factQuery, probe + 1, mayRetry ? snapshot.version() : null).flatMap(first -> {
+        // up to PROBE_ROWS rows are read whatever the limit, so that an answer cut at it (500 of 933) still has its
+        // count from this one statement; a read replica may answer when it has replayed the snapshot's version,
+        // the retry reads the primary
+        return repository.probe(factQuery, PROBE_ROWS + 1, mayRetry ? snapshot.version() : null).flatMap(first -> {
             if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
                 return availability.reload().flatMap(fresh -> answer(request, fresh, false));
             }
-            if (first.rows().size() > probe) {
+            if (first.rows().size() > PROBE_ROWS) {
                 return streamed(request, factQuery, snapshot, mayRetry);
             }
-            return references.at(first.dataVersion()).map(current -> complete(request, first.rows(), countStart,
+            int total = first.rows().size();
+            List<Row> sent = total > query.limit() ? first.rows().subList(0, query.limit()) : first.rows();
+            return references.at(first.dataVersion()).map(current -> complete(request, sent, total, countStart,
                     new RecordMapper(references.shipped(), current)));
         });
     }
@@ -148,24 +151,25 @@ public class AnswerService {
      * An answer whose rows are all read: written at once and sent in one piece with its length; kept in memory
      * when it is small enough, its records as encoded.
      */
-    private Answer complete(Request request, List<Row> rows, OffsetDateTime countStart, RecordMapper mapper) {
+    private Answer complete(Request request, List<Row> rows, int total, OffsetDateTime countStart,
+                            RecordMapper mapper) {
         counted(request, rows.size());
         RowEncoder encoder = request.encoding().create();
         Utf8Builder records = new Utf8Builder(256 + rows.size() * encoder.rowBytes());
         rows.forEach(row -> encoder.row(records, mapper.map(row)));
         byte[] kept = cache.accepts(request.ticket(), records.length()) ? records.toBytes() : null;
         if (kept != null) {
-            cache.put(request.ticket(), request.encoding(), request.query(), kept, rows.size());
+            cache.put(request.ticket(), request.encoding(), request.query(), kept, rows.size(), total);
         }
         ByteBuf body = kept != null ? Unpooled.wrappedBuffer(kept) : records.toByteBuf();
-        return whole(request, encoder, body, rows.size(), countStart, OffsetDateTime.now(zone));
+        return whole(request, encoder, body, total, countStart, OffsetDateTime.now(zone));
     }
 
     /** A kept answer, with this request's timestamps (its count took no time). */
     private Answer fromMemory(Request request, AnswerCache.Kept kept) {
         counted(request, kept.rows());
         OffsetDateTime now = OffsetDateTime.now(zone);
-        return whole(request, request.encoding().create(), Unpooled.wrappedBuffer(kept.records()), kept.rows(), now,
+        return whole(request, request.encoding().create(), Unpooled.wrappedBuffer(kept.records()), kept.total(), now,
                 now);
     }
 
