@@ -98,6 +98,22 @@ final class BilateralSums implements AutoCloseable {
         out.write(HEADER);
     }
 
+    /** A 6-digit numeric product code as a number, or -1. */
+    static int numericCode(String product) {
+        if (product.length() != 6) {
+            return -1;
+        }
+        int code = 0;
+        for (int k = 0; k < 6; k++) {
+            char c = product.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            code = code * 10 + (c - '0');
+        }
+        return code;
+    }
+
     /** Adds a flow of the current block; {@code code} is its six digits as a number, or -1. */
     void add(String product, int code, double value, Double kg) {
         if (out == null) {

@@ -56,7 +56,7 @@ final class FlowTotals implements AutoCloseable {
     }
 
     void add(int exporter, int importer, String product, double value, Double kg) {
-        int code = numericCode(product);
+        int code = BilateralSums.numericCode(product);
         int p = product(product, code);
         int e = country(exporter);
         int i = country(importer);
@@ -74,22 +74,6 @@ final class FlowTotals implements AutoCloseable {
             blockKg = Double.isNaN(blockKg) ? kg : blockKg + kg;
         }
         sums.add(product, code, value, kg);
-    }
-
-    /** A 6-digit numeric product code as a number, or -1. */
-    private static int numericCode(String product) {
-        if (product.length() != 6) {
-            return -1;
-        }
-        int code = 0;
-        for (int k = 0; k < 6; k++) {
-            char c = product.charAt(k);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            code = code * 10 + (c - '0');
-        }
-        return code;
     }
 
     private int product(String product, int code) {
