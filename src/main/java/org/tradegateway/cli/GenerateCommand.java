@@ -14,7 +14,10 @@ import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
 import org.tradegateway.ingest.synthetic.SyntheticGenerator;
 import org.tradegateway.refs.Classification;
 
-/** {@code generate}: synthetic BACI-like flows, imported directly or written as a BACI CSV with {@code --out}. */
+/**
+ * {@code generate}: synthetic BACI-like flows, imported directly or written as a BACI CSV with {@code --out};
+ * {@code --freq M} gives each year as its twelve months (in a CSV, {@code t} is then YYYYMM).
+ */
 final class GenerateCommand {
     private final Arguments arguments;
     private final PrintStream out;
@@ -29,11 +32,15 @@ final class GenerateCommand {
         try {
             int[] years = GeneratorSettings.parseYears(arguments.option("years", "2019-2023"));
             String cls = arguments.option("classification", "H0");
+            String freq = arguments.option("freq", "A").trim().toUpperCase(java.util.Locale.ROOT);
+            if (!freq.equals("A") && !freq.equals("M")) {
+                throw new IllegalArgumentException("--freq is A (annual) or M (monthly), not '" + freq + "'");
+            }
             settings = new GeneratorSettings(years[0], years[1],
                     GeneratorSettings.parseScale(arguments.option("scale", "100k")),
                     Classification.parse(cls).orElseThrow(() -> new IllegalArgumentException(
                             "unknown classification '" + cls + "'")),
-                    Long.parseLong(arguments.option("seed", "1")));
+                    Long.parseLong(arguments.option("seed", "1")), freq.equals("M"));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--years, --scale and --seed take numbers (e.g. 2019-2023, 100k, 1)");
         }
@@ -57,8 +64,7 @@ final class GenerateCommand {
         StringBuilder line = new StringBuilder(64);
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             w.write("t,i,j,k,v,q\n");
-            for (int year = settings.firstYear(); year <= settings.lastYear(); year++) {
-                generator.generateYear(year, (t, i, j, k, value, kg) -> {
+            SyntheticGenerator.FlowConsumer row = (t, i, j, k, value, kg) -> {
                     line.setLength(0);
                     line.append(t).append(',').append(i).append(',').append(j).append(',').append(k).append(',');
                     thousands(line, (long) value);
@@ -69,7 +75,13 @@ final class GenerateCommand {
                     line.append('\n');
                     w.append(line);
                     rows[0]++;
-                });
+                };
+            for (int year = settings.firstYear(); year <= settings.lastYear(); year++) {
+                if (!settings.monthly()) {
+                    generator.generateYear(year, row);
+                    continue;
+                }
+                generator.generateMonths(year, row, month -> { });
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());

@@ -54,8 +54,13 @@ public interface DataConfig {
         String seed();
 
         /** Years of the demo dataset. */
-        @WithDefault("2019-2021")
+        @WithDefault("2021-2025")
         String years();
+
+        /** Years also loaded month by month (a dataset of their own): {@code latest} (the last demo year), a range, or {@code none}. */
+        @WithDefault("latest")
+        @WithName("monthly-years")
+        String monthlyYears();
 
         /** Directed HS6 flows per year. */
         @WithDefault("60000")

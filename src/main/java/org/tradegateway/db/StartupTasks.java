@@ -38,14 +38,25 @@ public class StartupTasks {
             ReferenceLoader.loadIfChanged(connection);
             if (shouldSeed(connection)) {
                 int[] years = GeneratorSettings.parseYears(config.demo().years());
-                GeneratorSettings settings = new GeneratorSettings(years[0], years[1], config.demo().rowsPerYear(),
-                        Classification.H5, 1);
-                LOG.infof("the database holds no data: loading the synthetic demo dataset %s", settings.datasetName());
-                ImportResult result = new FactLoader(connection).load(new GeneratorSource(settings), Progress.silent());
-                LOG.infof("demo dataset #%d loaded: %,d records for periods %s in %.1f s", result.datasetId(),
-                        result.recordsStored(), result.periods(), result.seconds());
+                seed(connection, new GeneratorSettings(years[0], years[1], config.demo().rowsPerYear(),
+                        Classification.H5, 1));
+                String monthly = config.demo().monthlyYears().trim();
+                if (!monthly.equals("none")) {
+                    int[] months = monthly.equals("latest") ? new int[] {years[1], years[1]}
+                            : GeneratorSettings.parseYears(monthly);
+                    seed(connection, new GeneratorSettings(months[0], months[1], config.demo().rowsPerYear(),
+                            Classification.H5, 1, true));
+                }
             }
         }
+    }
+
+    /** One demo dataset; the monthly one adds up, month by month, to the annual one of the same settings. */
+    private static void seed(Connection connection, GeneratorSettings settings) throws Exception {
+        LOG.infof("the database holds no data: loading the synthetic demo dataset %s", settings.datasetName());
+        ImportResult result = new FactLoader(connection).load(new GeneratorSource(settings), Progress.silent());
+        LOG.infof("demo dataset #%d loaded: %,d records for periods %s in %.1f s", result.datasetId(),
+                result.recordsStored(), result.periods(), result.seconds());
     }
 
     private boolean shouldSeed(Connection connection) throws Exception {

@@ -70,4 +70,68 @@ class GeneratorTest {
         double sd = Math.sqrt(java.util.Arrays.stream(log).map(x -> (x - mean) * (x - mean)).average().orElse(0));
         assertTrue(sd > 1.0, "log10 sd " + sd);
     }
+
+    /** The flows of every month of a year, by (exporter, importer, product): value and kg summed, months counted. */
+    private static java.util.Map<String, double[]> monthsOf(SyntheticGenerator generator, int year, boolean held)
+            throws Exception {
+        java.util.Map<String, double[]> sums = new java.util.TreeMap<>();
+        SyntheticGenerator.FlowConsumer sink = (t, i, j, k, v, q) -> {
+            assertEquals(year, t / 100);
+            assertTrue(v >= 1 && v == Math.rint(v), "whole dollars in every month: " + v);
+            double[] s = sums.computeIfAbsent(i + "/" + j + "/" + k, key -> new double[4]);
+            s[0] += v;
+            s[1] += q == null ? 0 : q;
+            s[2] += q == null ? 1 : 0;
+            s[3]++;
+        };
+        if (held) {
+            generator.generateMonths(year, sink, month -> { });
+        } else {
+            for (int month = 1; month <= 12; month++) {
+                generator.generateMonth(year, month, sink);
+            }
+        }
+        return sums;
+    }
+
+    @Test
+    void shouldSplitEveryFlowIntoMonthsThatAddUpExactlyToTheYear() throws Exception {
+        SyntheticGenerator generator = new SyntheticGenerator(7, Classification.H0, 20_000);
+        List<Flow> year = new ArrayList<>();
+        generator.generateYear(2019, (t, i, j, k, v, q) -> year.add(new Flow(t, i, j, k, v, q)));
+        java.util.Map<String, double[]> months = monthsOf(generator, 2019, true);
+        assertEquals(year.size(), months.size(), "every flow of the year trades in some month, no other flow does");
+        int partYear = 0;
+        for (Flow f : year) {
+            double[] m = months.get(f.exporter() + "/" + f.importer() + "/" + f.product());
+            assertEquals(f.value(), m[0], 0.0, "value of " + f);
+            if (f.kg() == null) {
+                assertEquals(m[3], m[2], 0.0, "a flow without quantity has none in any month: " + f);
+            } else {
+                assertEquals(f.kg(), m[1], 0.0, "kg of " + f);
+            }
+            partYear += m[3] < 12 ? 1 : 0;
+        }
+        assertTrue(partYear > 0, "some flows trade in fewer than twelve months");
+        // the same months whether the year is held in memory or generated again for each month
+        java.util.Map<String, double[]> again = monthsOf(generator, 2019, false);
+        assertEquals(months.keySet(), again.keySet());
+        months.forEach((key, m) -> assertTrue(java.util.Arrays.equals(m, again.get(key)), key));
+    }
+
+    @Test
+    void shouldGiveTheMonthsASeasonalShape() throws Exception {
+        double[] total = new double[13];
+        for (int month = 1; month <= 12; month++) {
+            int m = month;
+            new SyntheticGenerator(7, Classification.H0, 20_000).generateMonth(2019, month,
+                    (t, i, j, k, v, q) -> total[m] += v);
+        }
+        double year = java.util.Arrays.stream(total).sum();
+        assertTrue(total[2] < total[10] && total[8] < total[10], "February and August are slower than October");
+        for (int month = 1; month <= 12; month++) {
+            double share = total[month] / year;
+            assertTrue(share > 0.065 && share < 0.10, "month " + month + " holds " + share + " of the year");
+        }
+    }
 }

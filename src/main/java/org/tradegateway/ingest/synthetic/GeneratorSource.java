@@ -49,14 +49,26 @@ public final class GeneratorSource implements ImportSource {
         SyntheticGenerator generator = new SyntheticGenerator(settings.seed(), settings.classification(),
                 settings.rowsPerYear());
         for (int year = settings.firstYear(); year <= settings.lastYear(); year++) {
-            generator.generateYear(year, writer::flow);
-            writer.endPart();
+            if (settings.monthly()) {
+                generator.generateMonths(year, writer::flow, month -> writer.endPart());
+            } else {
+                generator.generateYear(year, writer::flow);
+                writer.endPart();
+            }
         }
     }
 
-    /** What to generate: years, rows per year, HS revision and seed. */
+    /**
+     * What to generate: years, rows per year, HS revision, seed, and whether each year comes as its twelve months
+     * (which add up to the annual flows of the same settings).
+     */
     public record GeneratorSettings(int firstYear, int lastYear, long rowsPerYear, Classification classification,
-                                    long seed) {
+                                    long seed, boolean monthly) {
+        public GeneratorSettings(int firstYear, int lastYear, long rowsPerYear, Classification classification,
+                                 long seed) {
+            this(firstYear, lastYear, rowsPerYear, classification, seed, false);
+        }
+
         public GeneratorSettings {
             if (firstYear < 1988 || lastYear > 2100 || firstYear > lastYear) {
                 throw new IllegalArgumentException("years must be a range such as 2019-2023");
@@ -70,7 +82,8 @@ public final class GeneratorSource implements ImportSource {
         }
 
         public String datasetName() {
-            return String.format("synthetic-%s-%d-%d-%d-seed%d", classification, firstYear, lastYear, rowsPerYear, seed);
+            return String.format("synthetic-%s%s-%d-%d-%d-seed%d", classification, monthly ? "-monthly" : "",
+                    firstYear, lastYear, rowsPerYear, seed);
         }
 
         /** Parses "2019-2023" or "2021". */
