@@ -27,6 +27,7 @@ public final class CommandLine {
               import comtrade-plus <csv|csv.gz>
               import legacy-json <file.json> [--classification H4]
               import legacy-csv <file.csv> [--classification H4]
+              import census <answer.json> [--reporter 842] [--classification H6]
               generate --years 2019-2023 --scale 100k [--classification H0] [--seed 1] [--freq A|M] [--out flows.csv]
               datasets list
               datasets drop <id>

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.tradegateway.ingest.BaciSource;
+import org.tradegateway.ingest.CensusSource;
 import org.tradegateway.ingest.ComtradePlusSource;
 import org.tradegateway.ingest.FactLoader;
 import org.tradegateway.ingest.ImportResult;
@@ -25,7 +26,8 @@ final class ImportCommand {
     }
 
     CommandLine.Body body() {
-        String format = arguments.positional(0, "format (baci, comtrade-bulk, comtrade-plus, legacy-json, legacy-csv)");
+        String format = arguments.positional(0, "format (baci, comtrade-bulk, comtrade-plus, legacy-json, legacy-csv,"
+                + " census)");
         Path file = Path.of(arguments.positional(1, "file to import"));
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
@@ -39,6 +41,7 @@ final class ImportCommand {
             case "legacy-csv" -> new LegacyCsvSource(file, "legacy-csv", override);
             case "legacy-json" -> new LegacyJsonSource(file, override);
             case "comtrade-plus" -> new ComtradePlusSource(file);
+            case "census" -> new CensusSource(file, override, reporter());
             default -> throw new IllegalArgumentException("unknown import format '" + format + "'");
         };
         return connection -> {
@@ -46,12 +49,27 @@ final class ImportCommand {
             Progress progress = new Progress(out, System.console() != null, source.sizeBytes());
             ImportResult result = new FactLoader(connection).load(source, progress);
             report(out, result);
+            if (source instanceof CensusSource census && census.skipped() > 0) {
+                out.printf("skipped %,d rows: groupings (sums of the countries), 10-digit codes, suppressed"
+                        + " values%n", census.skipped());
+            }
             if (source instanceof ComtradePlusSource plus && plus.skippedFlows() > 0) {
                 out.printf("skipped %,d rows whose flow has no legacy code (only M, X, RM, RX are served)%n",
                         plus.skippedFlows());
             }
             return 0;
         };
+    }
+
+    /** The reporter of a Census answer: --reporter, else the United States. */
+    private int reporter() {
+        String reporter = arguments.option("reporter", "842");
+        try {
+            return Integer.parseInt(reporter.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--reporter takes a Comtrade area code such as 842, not '" + reporter
+                    + "'");
+        }
     }
 
     static void report(PrintStream out, ImportResult result) {

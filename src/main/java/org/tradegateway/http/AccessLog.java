@@ -26,7 +26,8 @@ public class AccessLog {
             String path = rc.request().path();
             if (path.startsWith("/api/") || path.startsWith("/admin/")
                     || path.regionMatches(true, 0, "/data/cache/", 0, 12) || path.startsWith("/data/v1/")
-                    || path.startsWith("/public/v1/") || path.startsWith("/files/v1/")) {
+                    || path.startsWith("/public/v1/") || path.startsWith("/files/v1/")
+                    || path.startsWith("/data/timeseries/")) {
                 long start = System.nanoTime();
                 rc.put(RECORDS, new AtomicLong());
                 rc.addBodyEndHandler(v -> write(rc, path, start));

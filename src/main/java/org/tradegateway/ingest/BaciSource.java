@@ -23,7 +23,7 @@ import org.tradegateway.refs.Classification;
  * of its yearly CSVs. Columns {@code t,i,j,k,v,q}: value in thousand USD, quantity in metric tons (may be blank),
  * numbers possibly space-padded, product codes kept as text (a 5-digit code regains its leading zero).
  */
-public final class BaciSource implements ImportSource {
+public final class BaciSource extends FileSource {
     private static final Pattern RELEASE = Pattern.compile("(?i)BACI_(HS\\d\\d)_");
     private static final Pattern VERSION = Pattern.compile("(?i)_V(\\d{6})");
     private static final Pattern YEAR_FILE = Pattern.compile("(?i)(^|/)BACI_HS\\d\\d_Y\\d{4}_V\\w+\\.csv$");
@@ -32,12 +32,11 @@ public final class BaciSource implements ImportSource {
     /** BACI lines are about 40 characters; anything near this is not BACI. */
     static final int MAX_LINE = 4096;
 
-    private final Path file;
     private final Classification classification;
     private final String version;
 
     public BaciSource(Path file, Classification override) {
-        this.file = file;
+        super(file);
         String name = file.getFileName().toString();
         Matcher m = RELEASE.matcher(name);
         boolean named = m.find();
@@ -68,20 +67,6 @@ public final class BaciSource implements ImportSource {
     @Override
     public String flowClassification() {
         return classification.name();
-    }
-
-    @Override
-    public String contentHash() throws IOException {
-        return FileDigest.sha256(file);
-    }
-
-    @Override
-    public long sizeBytes() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     @Override

@@ -23,13 +23,12 @@ import org.tradegateway.refs.ReferenceData;
  * FM, processing) have no legacy code and are skipped. Totals of customs (C00), transport (0) and second partner
  * (0) become the legacy empty values.
  */
-public final class ComtradePlusSource implements ImportSource {
-    private final Path file;
+public final class ComtradePlusSource extends FileSource {
     private final ReferenceData refs = ReferenceData.get();
     private long skippedFlows;
 
     public ComtradePlusSource(Path file) {
-        this.file = file;
+        super(file);
     }
 
     public long skippedFlows() {
@@ -44,20 +43,6 @@ public final class ComtradePlusSource implements ImportSource {
     @Override
     public Shape shape() {
         return Shape.RECORDS;
-    }
-
-    @Override
-    public String contentHash() throws IOException {
-        return FileDigest.sha256(file);
-    }
-
-    @Override
-    public long sizeBytes() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     @Override

@@ -19,15 +19,14 @@ import org.tradegateway.refs.Classification;
  * machine names of head=M) and the legacy bulk files (22 columns for goods, 18 for services), plain or zipped,
  * with or without a byte-order mark. The "No data matches your query" answer holds no records.
  */
-public final class LegacyCsvSource implements ImportSource {
+public final class LegacyCsvSource extends FileSource {
     static final String NO_DATA = "No data matches your query";
-    private final Path file;
     private final String source;
     private final LegacyRecordMapper mapper;
 
     /** @param source "legacy-csv" for saved answers, "comtrade-bulk" for bulk files */
     public LegacyCsvSource(Path file, String source, Classification override) {
-        this.file = file;
+        super(file);
         this.source = source;
         this.mapper = new LegacyRecordMapper(override);
     }
@@ -40,20 +39,6 @@ public final class LegacyCsvSource implements ImportSource {
     @Override
     public Shape shape() {
         return Shape.RECORDS;
-    }
-
-    @Override
-    public String contentHash() throws IOException {
-        return FileDigest.sha256(file);
-    }
-
-    @Override
-    public long sizeBytes() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     @Override

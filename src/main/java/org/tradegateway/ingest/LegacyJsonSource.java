@@ -16,13 +16,12 @@ import java.util.Map;
 import org.tradegateway.refs.Classification;
 
 /** A saved legacy {@code /api/get} JSON answer: {@code {"validation": {...}, "dataset": [records]}}, keys in any order. */
-public final class LegacyJsonSource implements ImportSource {
+public final class LegacyJsonSource extends FileSource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Path file;
     private final LegacyRecordMapper mapper;
 
     public LegacyJsonSource(Path file, Classification override) {
-        this.file = file;
+        super(file);
         this.mapper = new LegacyRecordMapper(override);
     }
 
@@ -34,20 +33,6 @@ public final class LegacyJsonSource implements ImportSource {
     @Override
     public Shape shape() {
         return Shape.RECORDS;
-    }
-
-    @Override
-    public String contentHash() throws IOException {
-        return FileDigest.sha256(file);
-    }
-
-    @Override
-    public long sizeBytes() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     @Override

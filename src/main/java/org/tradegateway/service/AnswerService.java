@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tradegateway.config.ApiConfig;
+import org.tradegateway.core.FactRecord;
 import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.FactQuery;
@@ -97,6 +99,71 @@ public class AnswerService {
             return references.at(first.dataVersion()).map(current -> complete(request, sent, total, countStart,
                     new RecordMapper(references.shipped(), current)));
         });
+    }
+
+    /**
+     * Every record of a query, at most its limit, mapped and in memory: for a dialect that reshapes an answer before
+     * writing it (sums over groups of partners, values to date). Read like an answer: up to {@link #PROBE_ROWS} in
+     * one statement, more through a cursor that holds a place among the heavy answers until the last row is read.
+     */
+    public Uni<List<FactRecord>> collect(TradeQuery query) {
+        return availability.current().flatMap(snapshot -> collect(query, snapshot, true));
+    }
+
+    private Uni<List<FactRecord>> collect(TradeQuery query, AvailabilityCache.Snapshot snapshot, boolean mayRetry) {
+        Optional<FactQuery> plan = QueryPlanner.plan(snapshot, query);
+        if (plan.isEmpty()) {
+            return availability.version().flatMap(version -> version.equals(snapshot.version()) || !mayRetry
+                    ? Uni.createFrom().item(List.<FactRecord>of())
+                    : availability.reload().flatMap(fresh -> collect(query, fresh, false)));
+        }
+        FactQuery factQuery = plan.get();
+        if (likelyLarge(query)) {
+            return collectLarge(query, factQuery, snapshot, mayRetry);
+        }
+        return repository.probe(factQuery, PROBE_ROWS + 1, mayRetry ? snapshot.version() : null)
+                .flatMap(first -> {
+                    if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
+                        return availability.reload().flatMap(fresh -> collect(query, fresh, false));
+                    }
+                    if (first.rows().size() > PROBE_ROWS && query.limit() > PROBE_ROWS) {
+                        return collectLarge(query, factQuery, snapshot, mayRetry);
+                    }
+                    List<Row> rows = first.rows().size() > query.limit() ? first.rows().subList(0, query.limit())
+                            : first.rows();
+                    return references.at(first.dataVersion()).map(current -> mapped(rows,
+                            new RecordMapper(references.shipped(), current)));
+                });
+    }
+
+    private Uni<List<FactRecord>> collectLarge(TradeQuery query, FactQuery factQuery,
+                                               AvailabilityCache.Snapshot snapshot, boolean mayRetry) {
+        return heavy.acquire().flatMap(place -> repository.open(factQuery, query.limit(), false,
+                        mayRetry ? snapshot.version() : null)
+                .onFailure().invoke(place::release).onCancellation().invoke(place::release)
+                .flatMap(rows -> {
+                    Runnable end = () -> {
+                        rows.close();
+                        place.release();
+                    };
+                    if (rows.first().isEmpty() || !rows.version().equals(snapshot.version())) {
+                        end.run();
+                        return !mayRetry ? Uni.createFrom().item(List.<FactRecord>of())
+                                : availability.reload().flatMap(fresh -> collect(query, fresh, false));
+                    }
+                    return references.at(rows.version()).flatMap(current -> {
+                        RecordMapper mapper = new RecordMapper(references.shipped(), current);
+                        return rows.all().map(chunk -> mapped(chunk, mapper))
+                                .collect().in(() -> new ArrayList<FactRecord>(), List::addAll);
+                    }).map(records -> (List<FactRecord>) records).eventually(end);
+                }));
+    }
+
+    private List<FactRecord> mapped(List<Row> rows, RecordMapper mapper) {
+        metrics.records(rows.size());
+        List<FactRecord> records = new ArrayList<>(rows.size());
+        rows.forEach(row -> records.add(mapper.map(row)));
+        return records;
     }
 
     /**
