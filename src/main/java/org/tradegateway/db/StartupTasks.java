@@ -37,6 +37,7 @@ public class StartupTasks {
         try (Connection connection = dataSource.getConnection()) {
             ReferenceLoader.loadIfChanged(connection);
             if (shouldSeed(connection)) {
+                LOG.info("the database holds no data: loading the synthetic demo datasets");
                 int[] years = GeneratorSettings.parseYears(config.demo().years());
                 seed(connection, new GeneratorSettings(years[0], years[1], config.demo().rowsPerYear(),
                         Classification.H5, 1));
@@ -53,7 +54,7 @@ public class StartupTasks {
 
     /** One demo dataset; the monthly one adds up, month by month, to the annual one of the same settings. */
     private static void seed(Connection connection, GeneratorSettings settings) throws Exception {
-        LOG.infof("the database holds no data: loading the synthetic demo dataset %s", settings.datasetName());
+        LOG.infof("loading the synthetic demo dataset %s", settings.datasetName());
         ImportResult result = new FactLoader(connection).load(new GeneratorSource(settings), Progress.silent());
         LOG.infof("demo dataset #%d loaded: %,d records for periods %s in %.1f s", result.datasetId(),
                 result.recordsStored(), result.periods(), result.seconds());

@@ -39,6 +39,14 @@ class BrowserAndDocsTest {
                 .body("paths.'/api/get'.get.parameters.name", hasItems("r", "p", "ps", "px", "rg", "cc", "fmt",
                         "max", "type", "freq", "head", "IMTS", "token"))
                 .body("paths.'/api/get'.get.parameters.find { it.name == 'cc' }.schema.default", equalTo("AG2"))
-                .body("paths.'/api/refs/da/view'.get", notNullValue());
+                .body("paths.'/api/refs/da/view'.get", notNullValue())
+                .body("paths.'/data/timeseries/intltrade/{dataset}/hs'.get.parameters.name",
+                        hasItems("dataset", "get", "time", "CTY_CODE", "key"));
+    }
+
+    @Test
+    void shouldLetBrowsersReadTheCensusApi() {
+        given().header("Origin", ORIGIN).get("/data/timeseries/intltrade/exports/hs/variables.json").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", equalTo(ORIGIN));
     }
 }

@@ -60,6 +60,10 @@ class GuestLimitsTest {
         Thread.sleep(1100);
         given().header("Ocp-Apim-Subscription-Key", token).get("/data/v1/get/C/A/HS?period=2017").then()
                 .statusCode(200).header("RateLimit-Remaining", "1");
+        // and on the Census API within that second, in its words
+        given().get("/data/timeseries/intltrade/exports/hs?get=CTY_CODE&time=2017-01&key=" + token).then()
+                .statusCode(429).contentType("text/plain;charset=utf-8").header("Retry-After", "1")
+                .body(equalTo("error: more than the requests a second this caller may send; try again in 1 seconds"));
         Thread.sleep(1100);
         given().get(QUERY + "&token=" + token).then().statusCode(200).header("RateLimit-Remaining", "0");
         Thread.sleep(1100);
@@ -67,5 +71,10 @@ class GuestLimitsTest {
                 .contentType("application/json; charset=utf-8").header("Retry-After", matchesPattern("\\d+"))
                 .body("message", matchesPattern("Out of call volume quota\\. Quota will be replenished in"
                         + " \\d\\d:\\d\\d:\\d\\d\\."));
+        Thread.sleep(1100);
+        given().get("/data/timeseries/intltrade/imports/hs?get=CTY_CODE&time=2017-01&key=" + token).then()
+                .statusCode(429).header("Retry-After", matchesPattern("\\d+"))
+                .body(matchesPattern("error: the 3 requests an hour of this caller are used up; try again in \\d+"
+                        + " seconds"));
     }
 }
