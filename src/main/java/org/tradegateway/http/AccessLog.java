@@ -27,7 +27,7 @@ public class AccessLog {
             if (path.startsWith("/api/") || path.startsWith("/admin/")
                     || path.regionMatches(true, 0, "/data/cache/", 0, 12) || path.startsWith("/data/v1/")
                     || path.startsWith("/public/v1/") || path.startsWith("/files/v1/")
-                    || path.startsWith("/data/timeseries/")) {
+                    || path.startsWith("/data/timeseries/") || path.startsWith("/bulk/v1/")) {
                 long start = System.nanoTime();
                 rc.put(RECORDS, new AtomicLong());
                 rc.addBodyEndHandler(v -> write(rc, path, start));

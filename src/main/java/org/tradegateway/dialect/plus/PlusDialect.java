@@ -25,7 +25,7 @@ public class PlusDialect implements Dialect {
 
     @Override
     public List<String> prefixes() {
-        return List.of("/data/v1/", "/public/v1/", "/files/v1/app/reference/");
+        return List.of("/data/v1/", "/public/v1/", "/files/v1/app/reference/", "/bulk/v1/");
     }
 
     /** Everything but the reference files. */
