@@ -8,6 +8,7 @@ package org.tradegateway.core;
  * @param period         a year (2021) or a month (202103), see {@link Period}
  * @param level          the commodity code's aggregation level (0 for the total)
  * @param flow           the flow code, see {@link Flow}
+ * @param fromFlows      whether the record belongs to a flow dataset (BACI-like), not to one of declared records
  */
 public record FactRecord(String classification, int period, int level, boolean leaf, int flow,
                          int reporter, String reporterName, String reporterIso,
@@ -16,7 +17,20 @@ public record FactRecord(String classification, int period, int level, boolean l
                          String customs, String mot, String commodity, String commodityDescription,
                          int quantityUnit, String quantityUnitText, Integer altQuantityUnit, String altQuantityUnitText,
                          Double quantity, Double altQuantity, Double netWeight, Double grossWeight, double tradeValue,
-                         Double cifValue, Double fobValue, int estimation) {
+                         Double cifValue, Double fobValue, int estimation, boolean fromFlows) {
+
+    /**
+     * Whether the record comes from directed flows (BACI-like data, reconciled from both sides' declarations)
+     * rather than as a reporter declared it.
+     */
+    public boolean reconciled() {
+        return fromFlows;
+    }
+
+    /** Whether the record was added up from finer ones at import: a flow dataset's aggregates and World rows. */
+    public boolean aggregate() {
+        return fromFlows && (level < 6 || partner == 0);
+    }
 
     public int year() {
         return Period.year(period);

@@ -37,7 +37,9 @@ public final class FactQuery {
             if (!sql.isEmpty()) {
                 sql.append(" UNION ALL ");
             }
-            sql.append("SELECT ").append(COLUMNS).append(" FROM trade_fact WHERE type = ")
+            // the last column says whether the record was added up from flows at import (fixed, not a value)
+            sql.append("SELECT ").append(COLUMNS).append(", ").append(slice.fromFlows())
+                    .append(" AS from_flows FROM trade_fact WHERE type = ")
                     .append(param(params, String.valueOf(query.type().code())))
                     .append(" AND freq = ").append(param(params, String.valueOf(query.frequency().code())))
                     .append(" AND px = ").append(param(params, slice.px()))
@@ -82,7 +84,7 @@ public final class FactQuery {
     }
 
     /** Index of the data version column that {@link #probeSql} adds after the record columns. */
-    public static final int PROBE_VERSION_COLUMN = 21;
+    public static final int PROBE_VERSION_COLUMN = 22;
 
     /**
      * The first {@code limit} rows and the data version in one statement; at least one row comes back (with null

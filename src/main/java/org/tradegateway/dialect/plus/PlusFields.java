@@ -54,7 +54,7 @@ final class PlusFields {
             unit, names.unitAbbreviation(unit), r.quantity(), Boolean.FALSE,
             altUnit, names.unitAbbreviation(altUnit), r.altQuantity(), Boolean.FALSE,
             r.netWeight(), Boolean.FALSE, r.grossWeight(), Boolean.FALSE,
-            r.cifValue(), r.fobValue(), r.tradeValue(), r.estimation(), Boolean.TRUE, Boolean.FALSE
+            r.cifValue(), r.fobValue(), r.tradeValue(), r.estimation(), !r.reconciled(), r.aggregate()
         };
     }
 

@@ -25,7 +25,9 @@ final class PlusJsonEncoder implements RowEncoder {
     private static final byte[] ALT_ESTIMATED_AND_NET = join(36, "false", 37);
     private static final byte[] NET_ESTIMATED_AND_GROSS = join(38, "false", 39);
     private static final byte[] GROSS_ESTIMATED_AND_CIF = join(40, "false", 41);
-    private static final byte[] REPORTED_AND_AGGREGATE = ascii(",\"isReported\":true,\"isAggregate\":false}");
+    private static final byte[] DECLARED = ascii(",\"isReported\":true,\"isAggregate\":false}");
+    private static final byte[] RECONCILED = ascii(",\"isReported\":false,\"isAggregate\":false}");
+    private static final byte[] RECONCILED_SUM = ascii(",\"isReported\":false,\"isAggregate\":true}");
     private static final int MAX_ENCODED = 8192;
     private final PlusEncoding encoding;
     private final PlusNames names = PlusNames.SHIPPED;
@@ -160,7 +162,8 @@ final class PlusJsonEncoder implements RowEncoder {
         number(sb, r.fobValue());
         sb.append(KEYS[43]);
         number(sb, r.tradeValue());
-        sb.append(KEYS[44]).append(r.estimation()).append(REPORTED_AND_AGGREGATE);
+        sb.append(KEYS[44]).append(r.estimation())
+                .append(!r.reconciled() ? DECLARED : r.aggregate() ? RECONCILED_SUM : RECONCILED);
     }
 
     /** A text, null as JSON null; one encoding per distinct string instance of this answer (names repeat). */

@@ -97,6 +97,13 @@ class PlusBulkTest {
         assertEquals(Long.toString(exports), total[header.indexOf("primaryValue")]);
         assertEquals("H5", total[header.indexOf("classificationCode")]);
         assertEquals("0", total[header.indexOf("isQtyEstimated")]);
+        // generated flows are reconciled, not declared; the World total is added up from them, an HS6 flow is not
+        assertEquals("0", total[header.indexOf("isReported")]);
+        assertEquals("1", total[header.indexOf("isAggregate")]);
+        String[] flow = rows.stream().filter(r -> r.length == 34 && r[header.indexOf("cmdCode")].length() == 6
+                && !r[header.indexOf("partnerCode")].equals("0")).findFirst().orElseThrow();
+        assertEquals("0", flow[header.indexOf("isReported")]);
+        assertEquals("0", flow[header.indexOf("isAggregate")]);
         // the estimate of fileSize is within a factor of two of the bytes sent
         double estimate = records * PlusBulkResource.BYTES_PER_RECORD;
         assertTrue(estimate > gz.length / 2.0 && estimate < gz.length * 2.0, estimate + " for " + gz.length
@@ -114,6 +121,22 @@ class PlusBulkTest {
         assertEquals(404, MAPPER.readTree(gone.asString()).get("statusCode").asInt());
         assertEquals(0, listing("reporterCode=842&period=2045&publishedDateFrom=2999-01-01").get("count").asInt());
         assertTrue(listing("period=2045").get("count").asInt() > 100, "every reporter of the generated year");
+    }
+
+    @Test
+    void shouldSayInTheDataRecordsWhatWasAddedUp() throws Exception {
+        JsonNode data = MAPPER.readTree(given().get("/data/v1/get/C/A/HS?reporterCode=842&period=2045&flowCode=X"
+                + "&partnerCode=0&cmdCode=TOTAL,AG6&maxRecords=5&subscription-key=" + key).asString()).get("data");
+        JsonNode bilateral = MAPPER.readTree(given().get("/data/v1/get/C/A/HS?reporterCode=842&period=2045"
+                + "&flowCode=X&partnerCode=124&cmdCode=AG6&maxRecords=1&subscription-key=" + key).asString())
+                .at("/data/0");
+        assertTrue(data.size() > 1, data.toString());
+        data.forEach(r -> {
+            assertEquals(false, r.get("isReported").asBoolean(), r.toString());
+            assertEquals(true, r.get("isAggregate").asBoolean(), "World rows are sums of flows: " + r);
+        });
+        assertEquals(false, bilateral.get("isReported").asBoolean(), bilateral.toString());
+        assertEquals(false, bilateral.get("isAggregate").asBoolean(), bilateral.toString());
     }
 
     private static List<String> fieldNames(JsonNode node) {
