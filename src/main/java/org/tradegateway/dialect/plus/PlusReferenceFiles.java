@@ -31,7 +31,6 @@ import org.tradegateway.refs.ReferenceFiles;
  */
 final class PlusReferenceFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final PlusReferenceFiles SHIPPED = new PlusReferenceFiles();
 
     /** One file: its category in the list, what it describes, its body and when its list last changed. */
     record File(String name, String category, String description, String body, Instant lastModified) {
@@ -42,6 +41,8 @@ final class PlusReferenceFiles {
     /** The date upstream's classification files carry (the shipped trees are their copies). */
     private static final Instant CLASSIFICATIONS_CHANGED = Instant.parse("2024-01-16T17:08:44Z");
     static final String ISO_FILE = "country_area_code_iso.json";
+    /** Built after the constants above, which it uses. */
+    static final PlusReferenceFiles SHIPPED = new PlusReferenceFiles();
     private final Map<String, File> files = new LinkedHashMap<>();
     private File isoFile;
     /** Classification files, built on first request (several MB together). */
@@ -58,6 +59,9 @@ final class PlusReferenceFiles {
         ReferenceFiles.forEachRow("plus_quantity_units.csv", r -> units.addObject()
                 .put("qtyCode", Integer.parseInt(r[0].trim())).put("qtyAbbr", r[1]).put("qtyDescription", r[2]));
         add("QuantityUnits.json", "qtyunit", "Quantity units", units, "2023-01-23");
+        categories("B4", "BEC Revision 4", "plus_B4.csv");
+        categories("B5", "BEC Revision 5", "plus_B5.csv");
+        services();
         codesByIso();
     }
 
@@ -121,6 +125,35 @@ final class PlusReferenceFiles {
         }
         return new File(px.name() + ".json", "cmd:" + px.name(), CLASSIFICATIONS.get(px), write(body),
                 CLASSIFICATIONS_CHANGED);
+    }
+
+    /** A BEC file, from its shipped copy: the classification wrapper, {@code isLeaf} a string, {@code aggrlevel}. */
+    private void categories(String code, String title, String list) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("more", false).put("minimumInputLength", 2).put("classCode", code).put("className", title);
+        ArrayNode results = body.putArray("results");
+        List<String> dates = new ArrayList<>();
+        ReferenceFiles.forEachRow(list, r -> {
+            results.addObject().put("id", r[0]).put("text", r[1]).put("parent", r[2]).put("isLeaf", r[3])
+                    .put("aggrlevel", Integer.parseInt(r[4].trim()));
+            dates.add(r[5]);
+        });
+        String date = dates.stream().max(String::compareTo).orElse("2024-11-20");
+        files.put((code + ".json").toLowerCase(Locale.ROOT), new File(code + ".json", "cmd:" + code, title,
+                write(body), LocalDate.parse(date.trim()).atStartOfDay().toInstant(ZoneOffset.UTC)));
+    }
+
+    /** {@code EB02.json}: the EBOPS 2002 tree the gateway ships, with only {@code id}, {@code text}, {@code parent}. */
+    private void services() {
+        CommodityList list = ReferenceData.get().tree(Classification.EB02);
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode results = body.putArray("results");
+        for (int i = 0; i < list.size(); i++) {
+            Commodity c = list.get(i);
+            results.addObject().put("id", c.code()).put("text", list.label(i))
+                    .put("parent", c.parent() == null || c.parent().isEmpty() ? "#" : c.parent());
+        }
+        files.put("eb02.json", new File("EB02.json", "cmd:EB02", "EBOPS 2002", write(body), CLASSIFICATIONS_CHANGED));
     }
 
     private void areas(String name, String category, String description, String list, String prefix,

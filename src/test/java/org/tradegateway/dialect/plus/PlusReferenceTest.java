@@ -59,7 +59,8 @@ class PlusReferenceTest {
             assertTrue(file.get("results").size() > 1, uri);
         }
         assertTrue(categories.containsAll(List.of("reporter", "partner", "flow", "mot", "customs", "qtyunit",
-                "freq", "cmd:HS", "cmd:H0", "cmd:H6", "cmd:S4")), categories.toString());
+                "freq", "cmd:HS", "cmd:H0", "cmd:H6", "cmd:S4", "cmd:B4", "cmd:B5", "cmd:EB02")),
+                categories.toString());
     }
 
     @Test
@@ -127,6 +128,15 @@ class PlusReferenceTest {
         assertEquals(6, leaf.get("aggrlevel").asInt());
         assertEquals("u", leaf.get("standardUnitAbbr").asText());
         assertTrue(keys(json(given().get(BASE + "HS.json")).at("/results/0")).contains("aggrLevel"));
+        JsonNode b5 = json(given().get(BASE + "B5.json"));
+        assertEquals("B5", b5.get("classCode").asText());
+        assertEquals(178, b5.get("results").size());
+        assertEquals(List.of("id", "text", "parent", "isLeaf", "aggrlevel"), keys(b5.at("/results/1")));
+        assertEquals("TOTAL", b5.at("/results/1/parent").asText());
+        assertEquals(30, json(given().get(BASE + "B4.json")).get("results").size());
+        JsonNode eb = json(given().get(BASE + "EB02.json")).get("results");
+        assertEquals(List.of("id", "text", "parent"), keys(eb.get(0)));
+        assertTrue(eb.size() > 100, eb.toString());
     }
 
     @Test
