@@ -57,7 +57,10 @@ public interface DataConfig {
         @WithDefault("2021-2025")
         String years();
 
-        /** Years also loaded month by month (a dataset of their own): {@code latest} (the last demo year), a range, or {@code none}. */
+        /**
+         * Years also loaded month by month (a dataset of their own): {@code latest} (the last demo year), a range,
+         * or {@code none}.
+         */
         @WithDefault("latest")
         @WithName("monthly-years")
         String monthlyYears();

@@ -66,7 +66,8 @@ public final class CensusSource extends FileSource {
                            int unit, Flow flow) {
         static Columns of(List<String> header, String name) {
             int exports = header.indexOf("ALL_VAL_MO");
-            int imports = header.indexOf("GEN_VAL_MO") >= 0 ? header.indexOf("GEN_VAL_MO") : header.indexOf("CON_VAL_MO");
+            int general = header.indexOf("GEN_VAL_MO");
+            int imports = general >= 0 ? general : header.indexOf("CON_VAL_MO");
             if (exports < 0 && imports < 0) {
                 throw new MalformedInputException(name + ":1: no value column: ALL_VAL_MO (exports), GEN_VAL_MO or"
                         + " CON_VAL_MO (imports)");

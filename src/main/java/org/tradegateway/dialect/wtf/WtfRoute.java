@@ -1,0 +1,171 @@
+package org.tradegateway.dialect.wtf;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tradegateway.core.QueryFailure;
+import org.tradegateway.data.DatabaseGuard;
+import org.tradegateway.http.RouteRequests;
+import org.tradegateway.ingest.FileDigest;
+import org.tradegateway.limits.LimitHandler;
+
+/**
+ * The routes of the World Trade Flows views. Every answer has an ETag from the data version and the revision, and
+ * a request that already holds it gets 304; an unknown country or year is 404 with a JSON body naming what exists.
+ */
+@ApplicationScoped
+public class WtfRoute {
+    static final int ORDER = LimitHandler.ORDER + 100;
+    private static final Pattern PROFILE = Pattern.compile("/data/yearly/(\\d{4})/countries/([^/]+)\\.json");
+    private static final Pattern PAIR = Pattern.compile("/data/yearly/(\\d{4})/bilateral/([^/]+)\\.json");
+    private static final Pattern YEARLY = Pattern.compile("/data/yearly/(\\d{4})/(rankings|global-totals)\\.json");
+    private static final Pattern HISTORY = Pattern.compile("/data/historical/([^/]+)\\.json");
+    private final WtfViews views;
+    private final DatabaseGuard guard;
+
+    public WtfRoute(WtfViews views, DatabaseGuard guard) {
+        this.views = views;
+        this.guard = guard;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/data/countries.json").order(ORDER).handler(this::handle);
+        router.route("/data/yearly/*").order(ORDER).handler(this::handle);
+        router.route("/data/historical/*").order(ORDER).handler(this::handle);
+    }
+
+    private void handle(RoutingContext routing) {
+        String path = routing.request().path();
+        Function<WtfViews.Scope, Uni<ObjectNode>> view = view(path, routing);
+        if (view == null) {
+            routing.next();
+            return;
+        }
+        if (!RouteRequests.readOnly(routing)) {
+            return;
+        }
+        views.scope(routing.request().getParam("hs")).flatMap(scope -> {
+            String etag = "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|" + path).substring(0, 32)
+                    + "\"";
+            String match = routing.request().getHeader("If-None-Match");
+            if (match != null && (match.contains(etag) || match.trim().equals("*"))) {
+                return Uni.createFrom().item(new Sent(304, etag, null));
+            }
+            return view.apply(scope).map(body -> new Sent(200, etag, body));
+        }).subscribe().with(sent -> {
+            routing.response().putHeader("ETag", sent.etag()).putHeader("Cache-Control", "no-cache");
+            if (sent.status() == 304) {
+                routing.response().setStatusCode(304).end();
+            } else {
+                routing.response().setStatusCode(200).putHeader("Content-Type", WtfDialect.JSON)
+                        .end(sent.body().toString());
+            }
+        }, failure -> failed(routing, failure));
+    }
+
+    private record Sent(int status, String etag, ObjectNode body) {
+    }
+
+    /** The view a path asks for, or null when the path is not one of them. */
+    private Function<WtfViews.Scope, Uni<ObjectNode>> view(String path, RoutingContext routing) {
+        if (path.equals("/data/countries.json")) {
+            return views::countryList;
+        }
+        Matcher m = PROFILE.matcher(path);
+        if (m.matches()) {
+            int year = Integer.parseInt(m.group(1));
+            String slug = m.group(2);
+            return scope -> views.profile(scope, loaded(scope, year), area(scope, slug));
+        }
+        m = PAIR.matcher(path);
+        if (m.matches()) {
+            int year = Integer.parseInt(m.group(1));
+            String pair = m.group(2);
+            return scope -> {
+                int[] ab = pair(scope, pair);
+                return views.bilateral(scope, loaded(scope, year), ab[0], ab[1]);
+            };
+        }
+        m = YEARLY.matcher(path);
+        if (m.matches()) {
+            int year = Integer.parseInt(m.group(1));
+            boolean rankings = m.group(2).equals("rankings");
+            return scope -> rankings ? views.rankings(scope, loaded(scope, year))
+                    : views.globalTotals(scope, loaded(scope, year));
+        }
+        m = HISTORY.matcher(path);
+        if (m.matches()) {
+            String slug = m.group(1);
+            return scope -> views.historical(scope, area(scope, slug));
+        }
+        return null;
+    }
+
+    /** A year not loaded in the revision is 404 naming the loaded years. */
+    private static int loaded(WtfViews.Scope scope, int year) {
+        if (!scope.years().contains(year)) {
+            throw new NotFound("no data for " + year + " in " + scope.px() + "; loaded years: " + scope.years(),
+                    scope);
+        }
+        return year;
+    }
+
+    /** A slug (or lower-case ISO3) of an area with data in the revision, else 404. */
+    private int area(WtfViews.Scope scope, String slug) {
+        Integer code = views.countries().find(slug);
+        if (code == null || !scope.reporters().contains(code)) {
+            throw new NotFound("no country '" + org.tradegateway.output.Excerpt.of(slug, 60) + "' with data in "
+                    + scope.px() + "; see /data/countries.json", scope);
+        }
+        return code;
+    }
+
+    /** "japan-usa", "south-korea-united-states": the split where both sides are countries. */
+    private int[] pair(WtfViews.Scope scope, String pair) {
+        for (int i = pair.indexOf('-'); i > 0; i = pair.indexOf('-', i + 1)) {
+            Integer a = views.countries().find(pair.substring(0, i));
+            Integer b = views.countries().find(pair.substring(i + 1));
+            if (a != null && b != null && scope.reporters().contains(a) && scope.reporters().contains(b)) {
+                if (a.equals(b)) {
+                    throw QueryFailure.invalid("a pair needs two countries, not " + pair);
+                }
+                return new int[] {a, b};
+            }
+        }
+        throw new NotFound("no pair of countries with data named '" + org.tradegateway.output.Excerpt.of(pair, 80)
+                + "'; see /data/countries.json for the slugs", scope);
+    }
+
+    /** An unknown country or year: 404, naming where the countries are and the loaded years. */
+    static final class NotFound extends RuntimeException {
+        final WtfViews.Scope scope;
+
+        NotFound(String message, WtfViews.Scope scope) {
+            super(message, null, false, false);
+            this.scope = scope;
+        }
+    }
+
+    private void failed(RoutingContext routing, Throwable failure) {
+        if (failure instanceof NotFound missing) {
+            ObjectNode body = WtfViews.JSON.createObjectNode().put("error", "not found")
+                    .put("message", missing.getMessage()).put("countries", "/data/countries.json")
+                    .put("hs_revision", missing.scope.px().name());
+            missing.scope.years().forEach(body.withArray("years")::add);
+            routing.response().setStatusCode(404).putHeader("Content-Type", WtfDialect.JSON).end(body.toString());
+            return;
+        }
+        Throwable translated = guard.translate(failure);
+        if (translated instanceof QueryFailure refused) {
+            WtfDialect.send(routing, WtfDialect.refusal(refused));
+        } else {
+            routing.fail(failure);
+        }
+    }
+}

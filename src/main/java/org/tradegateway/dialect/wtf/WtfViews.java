@@ -1,0 +1,419 @@
+package org.tradegateway.dialect.wtf;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.tradegateway.core.CommoditySelection;
+import org.tradegateway.core.FactRecord;
+import org.tradegateway.core.Flow;
+import org.tradegateway.core.Frequency;
+import org.tradegateway.core.PeriodSelection;
+import org.tradegateway.core.QueryFailure;
+import org.tradegateway.core.Selection;
+import org.tradegateway.core.TradeQuery;
+import org.tradegateway.core.TradeType;
+import org.tradegateway.data.AvailabilityCache;
+import org.tradegateway.data.ReferenceDirectory;
+import org.tradegateway.data.ReleaseRepository;
+import org.tradegateway.data.ReleaseRepository.Release;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.service.AnswerService;
+
+/**
+ * The World Trade Flows views of the loaded BACI-like data (annual goods in an HS revision), each built from stored
+ * records only: a country's partners are its stored bilateral totals, its totals and chapters the stored World
+ * partner rows, a pair's products the stored bilateral 2-digit sums, the rankings every reporter's World total. Values
+ * in whole current USD, shares as fractions of 0 to 1; every document carries {@code _meta} (source, dataset
+ * version, revision, year, licence).
+ */
+@ApplicationScoped
+public class WtfViews {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int TOP = 20;
+    private static final int MAX_RECORDS = 1_000_000;
+    private final AnswerService answers;
+    private final AvailabilityCache availability;
+    private final ReleaseRepository releases;
+    private final WtfCountries countries;
+    private final Map<String, ObjectNode> metas = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public WtfViews(AnswerService answers, AvailabilityCache availability, ReleaseRepository releases,
+                    ReferenceDirectory references) {
+        this.answers = answers;
+        this.availability = availability;
+        this.releases = releases;
+        this.countries = new WtfCountries(references.shipped());
+    }
+
+    WtfCountries countries() {
+        return countries;
+    }
+
+    /** What a request is answered from: the revision, its loaded years and reporters, and the data version. */
+    record Scope(Classification px, TreeSet<Integer> years, TreeSet<Integer> reporters, String version) {
+    }
+
+    /**
+     * The revision asked for ({@code hs=H0..H6}), else the newest revision loaded as annual goods flows; its loaded
+     * years and reporters.
+     */
+    Uni<Scope> scope(String hs) {
+        // the version is read each time (one short statement), so that an ETag is never that of older data
+        return availability.version().flatMap(version -> availability.current().flatMap(kept ->
+                kept.version().equals(version) ? Uni.createFrom().item(kept) : availability.reload())).map(snapshot -> {
+            Classification px = null;
+            if (hs != null && !hs.isBlank()) {
+                px = Classification.parse(hs.trim()).filter(c -> c.isHarmonizedSystem() && c.isStoredRevision())
+                        .orElseThrow(() -> QueryFailure.invalid("hs '" + hs + "' is not an HS revision (H0 to H6)"));
+            } else {
+                for (AvailabilityCache.Entry e : snapshot.entries()) {
+                    Classification c = Classification.parse(e.px()).orElse(null);
+                    if (e.type() == 'C' && e.freq() == 'A' && e.fromFlows() && c != null
+                            && (px == null || c.compareTo(px) > 0)) {
+                        px = c;
+                    }
+                }
+                if (px == null) {
+                    px = Classification.H6;
+                }
+            }
+            TreeSet<Integer> years = new TreeSet<>();
+            TreeSet<Integer> reporters = new TreeSet<>();
+            for (AvailabilityCache.Entry e : snapshot.of('C', 'A', px.name())) {
+                years.add(e.period());
+                reporters.add(e.reporter());
+            }
+            return new Scope(px, years, reporters, snapshot.version());
+        });
+    }
+
+    private Uni<List<FactRecord>> read(Scope scope, Selection reporters, Selection partners, PeriodSelection periods,
+                                       CommoditySelection commodities) {
+        return answers.collect(new TradeQuery(TradeType.GOODS, Frequency.ANNUAL, scope.px(), reporters, partners,
+                periods, Selection.everything(), commodities, MAX_RECORDS));
+    }
+
+    private static PeriodSelection year(int year) {
+        return new PeriodSelection(PeriodSelection.Kind.LIST, List.of(year));
+    }
+
+    private static CommoditySelection total() {
+        return new CommoditySelection(false, List.of(), List.of("TOTAL"), List.of(0));
+    }
+
+    private static CommoditySelection levels(List<Integer> levels) {
+        return new CommoditySelection(false, levels, List.of(), List.of());
+    }
+
+    /** {@code /data/countries.json}: every area that reports data in the revision. */
+    Uni<ObjectNode> countryList(Scope scope) {
+        return meta(scope, null).map(meta -> {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode list = body.putArray("countries");
+            scope.reporters().stream().map(countries::of).sorted(Comparator.comparing(WtfCountries.Country::slug))
+                    .forEach(c -> {
+                        ObjectNode o = list.addObject();
+                        o.put("slug", c.slug()).put("name", c.name()).put("iso2", c.iso2()).put("iso3", c.iso3())
+                                .put("baci_code", c.code()).put("continent", c.continent());
+                    });
+            body.set("_meta", meta);
+            return body;
+        });
+    }
+
+    /** {@code /data/yearly/{year}/countries/{slug}.json}. */
+    Uni<ObjectNode> profile(Scope scope, int year, int code) {
+        Uni<List<FactRecord>> partners = read(scope, Selection.of(List.of(code)), Selection.everything(), year(year),
+                total());
+        Uni<List<FactRecord>> products = read(scope, Selection.of(List.of(code)), Selection.of(List.of(0)),
+                year(year), levels(List.of(2, 6)));
+        Uni<List<FactRecord>> world = read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),
+                total());
+        return Uni.combine().all().unis(partners, products, world, meta(scope, year)).asTuple().map(t -> {
+            ObjectNode body = JSON.createObjectNode();
+            body.set("country", country(code));
+            double exports = 0;
+            double imports = 0;
+            List<FactRecord> toPartners = new ArrayList<>();
+            List<FactRecord> fromPartners = new ArrayList<>();
+            for (FactRecord r : t.getItem1()) {
+                boolean out = r.flow() == Flow.EXPORT.code();
+                if (r.partner() == 0) {
+                    if (out) {
+                        exports = r.tradeValue();
+                    } else {
+                        imports = r.tradeValue();
+                    }
+                } else if (r.flow() == Flow.EXPORT.code() || r.flow() == Flow.IMPORT.code()) {
+                    (out ? toPartners : fromPartners).add(r);
+                }
+            }
+            List<FactRecord> chaptersOut = new ArrayList<>();
+            List<FactRecord> chaptersIn = new ArrayList<>();
+            int products6 = 0;
+            for (FactRecord r : t.getItem2()) {
+                if (r.level() == 6) {
+                    products6 += r.flow() == Flow.EXPORT.code() ? 1 : 0;
+                } else {
+                    (r.flow() == Flow.EXPORT.code() ? chaptersOut : chaptersIn).add(r);
+                }
+            }
+            ObjectNode summary = body.putObject("summary");
+            summary.put("year", year).put("total_exports_usd", whole(exports)).put("total_imports_usd", whole(imports))
+                    .put("balance_usd", whole(exports - imports))
+                    .put("export_rank", rank(t.getItem3(), Flow.EXPORT, code))
+                    .put("import_rank", rank(t.getItem3(), Flow.IMPORT, code))
+                    .put("partner_count", partnerCount(toPartners, fromPartners)).put("product_count", products6);
+            body.set("top_export_destinations", partners(toPartners, exports, TOP));
+            body.set("top_import_sources", partners(fromPartners, imports, TOP));
+            body.set("top_export_products", products(chaptersOut, exports, TOP));
+            body.set("top_import_products", products(chaptersIn, imports, TOP));
+            body.set("full_exports", partners(toPartners, exports, Integer.MAX_VALUE));
+            body.set("full_imports", partners(fromPartners, imports, Integer.MAX_VALUE));
+            body.set("_meta", t.getItem4());
+            return body;
+        });
+    }
+
+    /** {@code /data/yearly/{year}/bilateral/{a}-{b}.json}: both directions, their top chapters, total and balance. */
+    Uni<ObjectNode> bilateral(Scope scope, int year, int a, int b) {
+        CommoditySelection totalAndChapters = new CommoditySelection(false, List.of(2), List.of("TOTAL"), List.of(0));
+        return Uni.combine().all().unis(read(scope, Selection.of(List.of(a)), Selection.of(List.of(b)), year(year),
+                totalAndChapters), meta(scope, year)).asTuple().map(t -> {
+                    double aToB = 0;
+                    double bToA = 0;
+                    List<FactRecord> out = new ArrayList<>();
+                    List<FactRecord> in = new ArrayList<>();
+                    for (FactRecord r : t.getItem1()) {
+                        boolean export = r.flow() == Flow.EXPORT.code();
+                        if (!export && r.flow() != Flow.IMPORT.code()) {
+                            continue;
+                        }
+                        if (r.level() == 0) {
+                            if (export) {
+                                aToB = r.tradeValue();
+                            } else {
+                                bToA = r.tradeValue();
+                            }
+                        } else {
+                            (export ? out : in).add(r);
+                        }
+                    }
+                    ObjectNode body = JSON.createObjectNode();
+                    body.set("country_a", country(a));
+                    body.set("country_b", country(b));
+                    body.set("a_to_b", direction(aToB, out));
+                    body.set("b_to_a", direction(bToA, in));
+                    body.put("total_trade", whole(aToB + bToA));
+                    body.put("balance", whole(aToB - bToA));
+                    body.set("_meta", t.getItem2());
+                    return body;
+                });
+    }
+
+    /** {@code /data/yearly/{year}/rankings.json}: every reporter by exports and by imports. */
+    Uni<ObjectNode> rankings(Scope scope, int year) {
+        return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),
+                total()), meta(scope, year)).asTuple().map(t -> {
+                    ObjectNode body = JSON.createObjectNode();
+                    body.set("top_exporters", ranking(t.getItem1(), Flow.EXPORT));
+                    body.set("top_importers", ranking(t.getItem1(), Flow.IMPORT));
+                    body.set("_meta", t.getItem2());
+                    return body;
+                });
+    }
+
+    /**
+     * {@code /data/yearly/{year}/global-totals.json}: world trade of the year (directed flows are counted once, so
+     * world exports equal world imports) and how many countries report it.
+     */
+    Uni<ObjectNode> globalTotals(Scope scope, int year) {
+        return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),
+                total()), meta(scope, year)).asTuple().map(t -> {
+                    double exports = 0;
+                    double imports = 0;
+                    TreeSet<Integer> reporters = new TreeSet<>();
+                    for (FactRecord r : t.getItem1()) {
+                        if (r.flow() == Flow.EXPORT.code()) {
+                            exports += r.tradeValue();
+                            reporters.add(r.reporter());
+                        } else if (r.flow() == Flow.IMPORT.code()) {
+                            imports += r.tradeValue();
+                            reporters.add(r.reporter());
+                        }
+                    }
+                    ObjectNode body = JSON.createObjectNode();
+                    body.put("year", year).put("world_trade_usd", whole(exports))
+                            .put("world_exports_usd", whole(exports)).put("world_imports_usd", whole(imports))
+                            .put("country_count", reporters.size());
+                    body.set("_meta", t.getItem2());
+                    return body;
+                });
+    }
+
+    /** {@code /data/historical/{slug}.json}: exports and imports of every loaded year, null where none. */
+    Uni<ObjectNode> historical(Scope scope, int code) {
+        return Uni.combine().all().unis(read(scope, Selection.of(List.of(code)), Selection.of(List.of(0)),
+                new PeriodSelection(PeriodSelection.Kind.ALL, List.of()), total()), meta(scope, null)).asTuple()
+                .map(t -> {
+                    Map<Integer, double[]> byYear = new TreeMap<>();
+                    scope.years().forEach(y -> byYear.put(y, new double[] {Double.NaN, Double.NaN}));
+                    for (FactRecord r : t.getItem1()) {
+                        double[] v = byYear.computeIfAbsent(r.period(), k -> new double[] {Double.NaN, Double.NaN});
+                        if (r.flow() == Flow.EXPORT.code()) {
+                            v[0] = r.tradeValue();
+                        } else if (r.flow() == Flow.IMPORT.code()) {
+                            v[1] = r.tradeValue();
+                        }
+                    }
+                    ObjectNode body = JSON.createObjectNode();
+                    body.set("country", country(code));
+                    ArrayNode years = body.putArray("years");
+                    ArrayNode exports = body.putArray("exports");
+                    ArrayNode imports = body.putArray("imports");
+                    byYear.forEach((y, v) -> {
+                        years.add(y);
+                        add(exports, v[0]);
+                        add(imports, v[1]);
+                    });
+                    body.set("_meta", t.getItem2());
+                    return body;
+                });
+    }
+
+    private static void add(ArrayNode array, double value) {
+        if (Double.isNaN(value)) {
+            array.addNull();
+        } else {
+            array.add(whole(value));
+        }
+    }
+
+    private ObjectNode country(int code) {
+        WtfCountries.Country c = countries.of(code);
+        ObjectNode o = JSON.createObjectNode();
+        o.put("slug", c.slug()).put("name", c.name()).put("iso3", c.iso3()).put("continent", c.continent());
+        return o;
+    }
+
+    private ArrayNode partners(List<FactRecord> records, double total, int limit) {
+        ArrayNode list = JSON.createArrayNode();
+        records.stream().sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
+                        .thenComparingInt(FactRecord::partner)).limit(limit)
+                .forEach(r -> {
+                    WtfCountries.Country c = countries.of(r.partner());
+                    list.addObject().put("slug", c.slug()).put("name", c.name()).put("iso3", c.iso3())
+                            .put("value_usd", whole(r.tradeValue())).put("share", share(r.tradeValue(), total));
+                });
+        return list;
+    }
+
+    private static ArrayNode products(List<FactRecord> records, double total, int limit) {
+        ArrayNode list = JSON.createArrayNode();
+        records.stream().sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
+                        .thenComparing(FactRecord::commodity)).limit(limit)
+                .forEach(r -> list.addObject().put("hs", r.commodity()).put("name", r.commodityDescription())
+                        .put("level", r.level()).put("value_usd", whole(r.tradeValue()))
+                        .put("share", share(r.tradeValue(), total)));
+        return list;
+    }
+
+    private static ObjectNode direction(double value, List<FactRecord> chapters) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("value_usd", whole(value));
+        o.set("top_products", products(chapters, value, TOP));
+        return o;
+    }
+
+    private ArrayNode ranking(List<FactRecord> world, Flow flow) {
+        List<FactRecord> rows = world.stream().filter(r -> r.flow() == flow.code())
+                .sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
+                        .thenComparingInt(FactRecord::reporter)).toList();
+        double total = rows.stream().mapToDouble(FactRecord::tradeValue).sum();
+        ArrayNode list = JSON.createArrayNode();
+        int rank = 0;
+        for (FactRecord r : rows) {
+            WtfCountries.Country c = countries.of(r.reporter());
+            list.addObject().put("rank", ++rank).put("slug", c.slug()).put("name", c.name()).put("iso3", c.iso3())
+                    .put("value_usd", whole(r.tradeValue())).put("share", share(r.tradeValue(), total));
+        }
+        return list;
+    }
+
+    private static Integer rank(List<FactRecord> world, Flow flow, int code) {
+        List<FactRecord> rows = world.stream().filter(r -> r.flow() == flow.code())
+                .sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
+                        .thenComparingInt(FactRecord::reporter)).toList();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).reporter() == code) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static int partnerCount(List<FactRecord> out, List<FactRecord> in) {
+        TreeSet<Integer> partners = new TreeSet<>();
+        out.forEach(r -> partners.add(r.partner()));
+        in.forEach(r -> partners.add(r.partner()));
+        return partners.size();
+    }
+
+    static long whole(double usd) {
+        return Math.round(usd);
+    }
+
+    private static double share(double value, double total) {
+        return total == 0 ? 0 : value / total;
+    }
+
+    /**
+     * {@code _meta}: where the numbers come from (the datasets of the revision and year), and the caveats. Kept per
+     * data version: it changes only with the data.
+     */
+    Uni<ObjectNode> meta(Scope scope, Integer year) {
+        String key = scope.version() + "|" + scope.px() + "|" + year;
+        ObjectNode kept = metas.get(key);
+        if (kept != null) {
+            return Uni.createFrom().item(kept.deepCopy());
+        }
+        return releases.find('C', 'A', List.of(scope.px().name()), 100_000).map(found -> {
+            ObjectNode meta = JSON.createObjectNode();
+            Map<String, Release> sources = new TreeMap<>();
+            for (Release r : found) {
+                if (year == null || r.period() == year) {
+                    sources.putIfAbsent(r.source() + "\t" + r.datasetName(), r);
+                }
+            }
+            Release first = sources.values().stream().findFirst().orElse(null);
+            meta.put("source", first == null ? null : first.source().equals("baci") ? "CEPII BACI" : first.source());
+            meta.put("dataset", first == null ? null : first.datasetName());
+            meta.put("dataset_version", first == null ? null : first.sourceVersion());
+            meta.put("hs_revision", scope.px().name());
+            if (year != null) {
+                meta.put("year", year);
+            }
+            meta.put("licence", first == null ? null : first.licence());
+            meta.put("data_version", scope.version());
+            meta.put("caveats_url", "/llms-full.txt");
+            if (sources.size() > 1) {
+                ArrayNode all = meta.putArray("datasets");
+                sources.values().forEach(r -> all.addObject().put("source", r.source()).put("dataset", r.datasetName())
+                        .put("version", r.sourceVersion()).put("licence", r.licence()));
+            }
+            if (!metas.isEmpty() && !metas.keySet().iterator().next().startsWith(scope.version() + "|")) {
+                metas.clear(); // the data changed: the kept ones are of an older version
+            }
+            metas.put(key, meta);
+            return meta.deepCopy();
+        });
+    }
+}

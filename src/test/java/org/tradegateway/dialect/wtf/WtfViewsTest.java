@@ -1,0 +1,183 @@
+package org.tradegateway.dialect.wtf;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tradegateway.ingest.synthetic.GeneratorSource;
+import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.support.Imports;
+import org.tradegateway.support.Sql;
+
+/**
+ * The World Trade Flows views over a generated year in HS 2002 (a revision no other test loads): every value
+ * checked against sums the test takes in SQL from the stored flows, the documented keys, both orders of a pair,
+ * the slugs and ISO3 codes, 404 and 400 bodies, and ETags that change when the data does.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WtfViewsTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String FLOWS = "trade_flow WHERE px = 'H2' AND period = 2040";
+
+    @BeforeAll
+    void load() throws Exception {
+        Imports.load(new GeneratorSource(new GeneratorSettings(2040, 2040, 20_000, Classification.H2, 6)));
+    }
+
+    @AfterAll
+    void drop() throws Exception {
+        Imports.dropNamed("synthetic-H2-");
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        Response r = given().get(path + (path.contains("?") ? "&" : "?") + "hs=H2");
+        assertEquals(200, r.statusCode(), r.asString());
+        assertEquals("application/json; charset=utf-8", r.contentType());
+        return MAPPER.readTree(r.asString());
+    }
+
+    private static long sql(String where) {
+        return Math.round(Sql.number("SELECT coalesce(sum(value), 0) FROM " + FLOWS + where));
+    }
+
+    private static List<String> keys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void shouldListTheCountriesWithSlugsIsoCodesAndContinents() throws Exception {
+        JsonNode countries = get("/data/countries.json").get("countries");
+        assertEquals(Sql.count("SELECT count(DISTINCT reporter) FROM data_availability WHERE px = 'H2'"),
+                countries.size());
+        JsonNode korea = null;
+        for (JsonNode c : countries) {
+            assertTrue(c.get("slug").asText().matches("[a-z0-9]+(-[a-z0-9]+)*"), c.toString());
+            if (c.get("iso3").asText().equals("KOR")) {
+                korea = c;
+            }
+        }
+        assertEquals("south-korea", korea.get("slug").asText());
+        assertEquals("Asia", korea.get("continent").asText());
+        assertEquals(410, korea.get("baci_code").asInt());
+    }
+
+    @Test
+    void shouldBuildACountryProfileThatAddsUp() throws Exception {
+        JsonNode japan = get("/data/yearly/2040/countries/japan.json");
+        assertEquals(List.of("country", "summary", "top_export_destinations", "top_import_sources",
+                "top_export_products", "top_import_products", "full_exports", "full_imports", "_meta"), keys(japan));
+        JsonNode summary = japan.get("summary");
+        long exports = sql(" AND exporter = 392");
+        long imports = sql(" AND importer = 392");
+        assertEquals(exports, summary.get("total_exports_usd").asLong());
+        assertEquals(imports, summary.get("total_imports_usd").asLong());
+        assertEquals(exports - imports, summary.get("balance_usd").asLong());
+        long full = 0;
+        long previous = Long.MAX_VALUE;
+        for (JsonNode p : japan.get("full_exports")) {
+            full += p.get("value_usd").asLong();
+            assertTrue(p.get("value_usd").asLong() <= previous, "largest first");
+            previous = p.get("value_usd").asLong();
+        }
+        assertEquals(exports, full, "full_exports adds up to the total");
+        assertEquals(Sql.count("SELECT count(DISTINCT importer) FROM " + FLOWS + " AND exporter = 392"),
+                japan.get("full_exports").size());
+        assertEquals(Math.min(20, japan.get("full_exports").size()), japan.get("top_export_destinations").size());
+        JsonNode first = japan.at("/top_export_destinations/0");
+        assertEquals(first, japan.at("/full_exports/0"));
+        assertEquals(first.get("value_usd").asDouble() / exports, first.get("share").asDouble(), 1e-9);
+        JsonNode chapter = japan.at("/top_export_products/0");
+        assertEquals(sql(" AND exporter = 392 AND product LIKE '" + chapter.get("hs").asText() + "%'"),
+                chapter.get("value_usd").asLong());
+        assertEquals(2, chapter.get("level").asInt());
+        long richer = Sql.count("SELECT count(*) FROM (SELECT exporter FROM " + FLOWS + " GROUP BY exporter"
+                + " HAVING sum(value) > " + exports + ") x");
+        assertEquals(richer + 1, summary.get("export_rank").asLong());
+        assertEquals("H2", japan.at("/_meta/hs_revision").asText());
+        assertEquals(2040, japan.at("/_meta/year").asInt());
+        assertEquals(japan.get("summary"), get("/data/yearly/2040/countries/jpn.json").get("summary"),
+                "the lower-case ISO3 finds the same country");
+    }
+
+    @Test
+    void shouldAnswerAnyPairInBothOrders() throws Exception {
+        JsonNode pair = get("/data/yearly/2040/bilateral/japan-usa.json");
+        assertEquals(List.of("country_a", "country_b", "a_to_b", "b_to_a", "total_trade", "balance", "_meta"),
+                keys(pair));
+        long out = sql(" AND exporter = 392 AND importer = 842");
+        long in = sql(" AND exporter = 842 AND importer = 392");
+        assertEquals(out, pair.at("/a_to_b/value_usd").asLong());
+        assertEquals(in, pair.at("/b_to_a/value_usd").asLong());
+        assertEquals(out + in, pair.get("total_trade").asLong());
+        assertEquals(out - in, pair.get("balance").asLong());
+        JsonNode product = pair.at("/a_to_b/top_products/0");
+        assertEquals(sql(" AND exporter = 392 AND importer = 842 AND product LIKE '" + product.get("hs").asText()
+                + "%'"), product.get("value_usd").asLong());
+        JsonNode mirror = get("/data/yearly/2040/bilateral/united-states-japan.json");
+        assertEquals(pair.get("a_to_b"), mirror.get("b_to_a"));
+        assertEquals(-pair.get("balance").asLong(), mirror.get("balance").asLong());
+        assertEquals("united-states", mirror.at("/country_a/slug").asText());
+    }
+
+    @Test
+    void shouldRankEveryCountryAndTotalTheWorld() throws Exception {
+        JsonNode rankings = get("/data/yearly/2040/rankings.json");
+        assertEquals(Sql.count("SELECT count(DISTINCT exporter) FROM " + FLOWS), rankings.get("top_exporters").size());
+        long top = Math.round(Sql.number("SELECT max(s) FROM (SELECT sum(value) s FROM " + FLOWS
+                + " GROUP BY exporter) x"));
+        assertEquals(top, rankings.at("/top_exporters/0/value_usd").asLong());
+        assertEquals(1, rankings.at("/top_exporters/0/rank").asInt());
+        JsonNode totals = get("/data/yearly/2040/global-totals.json");
+        assertEquals(sql(""), totals.get("world_trade_usd").asLong());
+        assertEquals(sql(""), totals.get("world_imports_usd").asLong());
+        JsonNode history = get("/data/historical/japan.json");
+        assertEquals("[2040]", history.get("years").toString());
+        assertEquals("[" + sql(" AND exporter = 392") + "]", history.get("exports").toString());
+    }
+
+    @Test
+    void shouldNameWhatExistsWhenAskedForWhatDoesNot() throws Exception {
+        Response country = given().get("/data/yearly/2040/countries/atlantis.json?hs=H2");
+        assertEquals(404, country.statusCode());
+        JsonNode body = MAPPER.readTree(country.asString());
+        assertEquals("/data/countries.json", body.get("countries").asText());
+        assertEquals("[2040]", body.get("years").toString());
+        assertEquals(404, given().get("/data/yearly/1990/rankings.json?hs=H2").statusCode());
+        assertEquals(404, given().get("/data/yearly/2040/bilateral/japan-atlantis.json?hs=H2").statusCode());
+        Response bad = given().get("/data/countries.json?hs=H9");
+        assertEquals(400, bad.statusCode());
+        assertTrue(MAPPER.readTree(bad.asString()).get("message").asText().contains("H9"));
+    }
+
+    @Test
+    void shouldRevalidateWithETagsThatChangeWithTheData() throws Exception {
+        String path = "/data/yearly/2040/rankings.json?hs=H2";
+        Response first = given().get(path);
+        String etag = first.header("ETag");
+        assertEquals(304, given().header("If-None-Match", etag).get(path).statusCode());
+        Imports.dropNamed("synthetic-H2-2040-2040-20000-seed6");
+        Imports.load(new GeneratorSource(new GeneratorSettings(2040, 2040, 20_000, Classification.H2, 7)));
+        Thread.sleep(300);
+        Response again = given().header("If-None-Match", etag).get(path);
+        assertEquals(200, again.statusCode(), "a re-import changes the answer's ETag");
+        assertNotEquals(etag, again.header("ETag"));
+        assertNotEquals(first.asString(), again.asString());
+        assertEquals(sql(""), MAPPER.readTree(given().get("/data/yearly/2040/global-totals.json?hs=H2").asString())
+                .get("world_trade_usd").asLong());
+    }
+}
