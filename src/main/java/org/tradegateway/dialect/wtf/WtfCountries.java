@@ -19,7 +19,8 @@ import org.tradegateway.refs.ReferenceFiles;
 final class WtfCountries {
     /** Names whose Comtrade spelling makes a poor page name. */
     private static final Map<Integer, String> NAMES = Map.ofEntries(Map.entry(410, "South Korea"),
-            Map.entry(408, "North Korea"), Map.entry(842, "United States"), Map.entry(841, "United States (before 1981)"),
+            Map.entry(408, "North Korea"), Map.entry(842, "United States"),
+            Map.entry(841, "United States (before 1981)"),
             Map.entry(826, "United Kingdom"), Map.entry(344, "Hong Kong"), Map.entry(446, "Macao"),
             Map.entry(490, "Taiwan"), Map.entry(180, "DR Congo"), Map.entry(178, "Congo"), Map.entry(498, "Moldova"),
             Map.entry(834, "Tanzania"), Map.entry(418, "Laos"), Map.entry(643, "Russia"), Map.entry(704, "Vietnam"),

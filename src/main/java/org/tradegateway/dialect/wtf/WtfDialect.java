@@ -10,9 +10,9 @@ import org.tradegateway.core.QueryFailure;
 
 /**
  * The World Trade Flows views at the edge: {@code /data/countries.json}, {@code /data/yearly/*},
- * {@code /data/historical/*}. Free to read, as upstream's static files: no key and not counted against a caller's
- * limits (each view is a few index ranges of stored rows, and revalidation with ETag costs one lookup). Refusals
- * are JSON {@code {"error","message"}}.
+ * {@code /data/historical/*}, {@code /llms.txt} and {@code /llms-full.txt}. Free to read, as upstream's static
+ * files: no key and not counted against a caller's limits (each view is a few index ranges of stored rows, and
+ * revalidation with ETag costs one lookup). Refusals are JSON {@code {"error","message"}}.
  */
 @ApplicationScoped
 public class WtfDialect implements Dialect {
@@ -20,7 +20,8 @@ public class WtfDialect implements Dialect {
 
     @Override
     public List<String> prefixes() {
-        return List.of("/data/yearly/", "/data/historical/", "/data/countries.json");
+        return List.of("/data/yearly/", "/data/historical/", "/data/products/", "/data/countries.json", "/llms.txt",
+                "/llms-full.txt");
     }
 
     @Override

@@ -26,18 +26,30 @@ public class WtfRoute {
     private static final Pattern PAIR = Pattern.compile("/data/yearly/(\\d{4})/bilateral/([^/]+)\\.json");
     private static final Pattern YEARLY = Pattern.compile("/data/yearly/(\\d{4})/(rankings|global-totals)\\.json");
     private static final Pattern HISTORY = Pattern.compile("/data/historical/([^/]+)\\.json");
+    private static final Pattern PRODUCT = Pattern.compile("/data/products/([^/]+)\\.json");
     private final WtfViews views;
     private final DatabaseGuard guard;
+    private final org.tradegateway.data.ReferenceDirectory references;
 
-    public WtfRoute(WtfViews views, DatabaseGuard guard) {
+    public WtfRoute(WtfViews views, DatabaseGuard guard, org.tradegateway.data.ReferenceDirectory references) {
         this.views = views;
         this.guard = guard;
+        this.references = references;
+    }
+
+    /** {@code year=}: four digits, else 400. */
+    private static int year(String text) {
+        if (!text.trim().matches("\\d{4}")) {
+            throw QueryFailure.invalid("year '" + org.tradegateway.output.Excerpt.of(text, 20) + "' is not a year");
+        }
+        return Integer.parseInt(text.trim());
     }
 
     void install(@Observes Router router) {
         router.route("/data/countries.json").order(ORDER).handler(this::handle);
         router.route("/data/yearly/*").order(ORDER).handler(this::handle);
         router.route("/data/historical/*").order(ORDER).handler(this::handle);
+        router.route("/data/products/*").order(ORDER).handler(this::handle);
     }
 
     private void handle(RoutingContext routing) {
@@ -51,8 +63,8 @@ public class WtfRoute {
             return;
         }
         views.scope(routing.request().getParam("hs")).flatMap(scope -> {
-            String etag = "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|" + path).substring(0, 32)
-                    + "\"";
+            String etag = "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|"
+                    + routing.request().uri()).substring(0, 32) + "\"";
             String match = routing.request().getHeader("If-None-Match");
             if (match != null && (match.contains(etag) || match.trim().equals("*"))) {
                 return Uni.createFrom().item(new Sent(304, etag, null));
@@ -98,6 +110,25 @@ public class WtfRoute {
             boolean rankings = m.group(2).equals("rankings");
             return scope -> rankings ? views.rankings(scope, loaded(scope, year))
                     : views.globalTotals(scope, loaded(scope, year));
+        }
+        m = PRODUCT.matcher(path);
+        if (m.matches()) {
+            String slug = m.group(1);
+            String year = routing.request().getParam("year");
+            return scope -> {
+                org.tradegateway.refs.CommodityList tree = references.shipped().tree(scope.px());
+                if (slug.equals("_index")) {
+                    return views.productIndex(scope, tree);
+                }
+                String code = WtfViews.productCode(slug);
+                int i = code == null ? -1 : tree.indexOf(code);
+                if (i < 0) {
+                    throw new NotFound("no product '" + org.tradegateway.output.Excerpt.of(slug, 60) + "' in "
+                            + scope.px() + "; see /data/products/_index.json", scope);
+                }
+                int asked = year == null ? scope.years().isEmpty() ? 0 : scope.years().last() : year(year);
+                return views.product(scope, loaded(scope, asked), code, tree.description(i));
+            };
         }
         m = HISTORY.matcher(path);
         if (m.matches()) {

@@ -289,6 +289,80 @@ public class WtfViews {
                 });
     }
 
+    /** A product hub's slug: its code and the first words of its name ("87-vehicles-other-than-railway"). */
+    static String productSlug(String code, String description) {
+        String[] words = WtfCountries.slug(description == null ? "" : description).split("-");
+        StringBuilder slug = new StringBuilder(code);
+        for (int i = 0; i < Math.min(4, words.length); i++) {
+            if (!words[i].isEmpty()) {
+                slug.append('-').append(words[i]);
+            }
+        }
+        return slug.toString();
+    }
+
+    /** The code a product slug names: its leading digits ("87-vehicles...", "87", "hs-87"), or null. */
+    static String productCode(String slug) {
+        String s = slug.startsWith("hs-") ? slug.substring(3) : slug;
+        int end = 0;
+        while (end < s.length() && Character.isDigit(s.charAt(end))) {
+            end++;
+        }
+        return end == 2 || end == 4 || end == 6 ? s.substring(0, end) : null;
+    }
+
+    /** {@code /data/products/_index.json}: every HS chapter and HS6 line of the revision, with its slug. */
+    Uni<ObjectNode> productIndex(Scope scope, org.tradegateway.refs.CommodityList tree) {
+        return meta(scope, null).map(meta -> {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode products = body.putArray("products");
+            for (int i = 0; i < tree.size(); i++) {
+                int level = tree.aggrLevel(i);
+                if (level == 2 || level == 6) {
+                    String code = tree.code(i);
+                    products.addObject().put("slug", productSlug(code, tree.description(i))).put("code", code)
+                            .put("name", tree.description(i)).put("level", level);
+                }
+            }
+            body.set("_meta", meta);
+            return body;
+        });
+    }
+
+    /**
+     * {@code /data/products/{slug}.json}: the world's exporters and importers of one chapter or HS6 line in a year
+     * (the stored World partner rows of every reporter), with their totals.
+     */
+    Uni<ObjectNode> product(Scope scope, int year, String code, String name) {
+        CommoditySelection one = new CommoditySelection(false, List.of(), List.of(code), List.of(code.length()));
+        return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year), one),
+                meta(scope, year)).asTuple().map(t -> {
+                    List<FactRecord> out = t.getItem1().stream().filter(r -> r.flow() == Flow.EXPORT.code()).toList();
+                    List<FactRecord> in = t.getItem1().stream().filter(r -> r.flow() == Flow.IMPORT.code()).toList();
+                    double exports = out.stream().mapToDouble(FactRecord::tradeValue).sum();
+                    double imports = in.stream().mapToDouble(FactRecord::tradeValue).sum();
+                    ObjectNode body = JSON.createObjectNode();
+                    body.put("code", code).put("name", name).put("level", code.length()).put("year", year)
+                            .put("totalExports", whole(exports)).put("totalImports", whole(imports));
+                    body.set("exporters", reporters(out, exports));
+                    body.set("importers", reporters(in, imports));
+                    body.set("_meta", t.getItem2());
+                    return body;
+                });
+    }
+
+    private ArrayNode reporters(List<FactRecord> records, double total) {
+        ArrayNode list = JSON.createArrayNode();
+        records.stream().sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
+                        .thenComparingInt(FactRecord::reporter))
+                .forEach(r -> {
+                    WtfCountries.Country c = countries.of(r.reporter());
+                    list.addObject().put("slug", c.slug()).put("name", c.name()).put("iso3", c.iso3())
+                            .put("value_usd", whole(r.tradeValue())).put("share", share(r.tradeValue(), total));
+                });
+        return list;
+    }
+
     private static void add(ArrayNode array, double value) {
         if (Double.isNaN(value)) {
             array.addNull();

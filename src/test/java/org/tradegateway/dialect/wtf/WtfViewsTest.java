@@ -180,4 +180,50 @@ class WtfViewsTest {
         assertEquals(sql(""), MAPPER.readTree(given().get("/data/yearly/2040/global-totals.json?hs=H2").asString())
                 .get("world_trade_usd").asLong());
     }
+
+    @Test
+    void shouldDescribeWhatIsLoadedForAgentsInLlmsTxt() {
+        Response brief = given().get("/llms.txt");
+        assertEquals(200, brief.statusCode());
+        assertTrue(brief.contentType().startsWith("text/plain"));
+        String text = brief.asString();
+        String dataset = Sql.text("SELECT name FROM dataset WHERE name LIKE 'synthetic-H2-2040%'");
+        assertTrue(text.contains("- " + dataset + " (source: synthetic, version generator v2): annual, 2040,"
+                + " classification H2,"), text);
+        assertTrue(text.contains("/data/yearly/{year}/bilateral/{a}-{b}.json"), text);
+        assertTrue(text.contains("/data/timeseries/intltrade/"), text);
+        assertTrue(!text.contains("## Caveats"));
+        String full = given().get("/llms-full.txt").asString();
+        assertTrue(full.contains("## Caveats") && full.contains("not adjusted for inflation")
+                && full.contains("mirror data"), full);
+    }
+
+    @Test
+    void shouldServeProductHubsThatAddUp() throws Exception {
+        JsonNode index = get("/data/products/_index.json").get("products");
+        JsonNode vehicles = null;
+        for (JsonNode p : index) {
+            if (p.get("code").asText().equals("87")) {
+                vehicles = p;
+            }
+        }
+        assertTrue(vehicles.get("slug").asText().startsWith("87-vehicles"), vehicles.toString());
+        String chapter = Sql.text("SELECT substr(product, 1, 2) FROM " + FLOWS + " GROUP BY 1 ORDER BY sum(value) DESC"
+                + " LIMIT 1");
+        JsonNode hub = get("/data/products/hs-" + chapter + ".json?year=2040");
+        assertEquals(List.of("code", "name", "level", "year", "totalExports", "totalImports", "exporters", "importers",
+                "_meta"), keys(hub));
+        long total = sql(" AND product LIKE '" + chapter + "%'");
+        assertEquals(total, hub.get("totalExports").asLong());
+        assertEquals(total, hub.get("totalImports").asLong());
+        long sum = 0;
+        for (JsonNode e : hub.get("exporters")) {
+            sum += e.get("value_usd").asLong();
+        }
+        assertEquals(total, sum);
+        assertEquals(sql(" AND product LIKE '" + chapter + "%' AND exporter = (SELECT exporter FROM " + FLOWS
+                + " AND product LIKE '" + chapter + "%' GROUP BY exporter ORDER BY sum(value) DESC LIMIT 1)"),
+                hub.at("/exporters/0/value_usd").asLong());
+        assertEquals(404, given().get("/data/products/00-nothing.json?hs=H2").statusCode());
+    }
 }
