@@ -38,7 +38,7 @@ public class WtfRoute {
     }
 
     /** {@code year=}: four digits, else 400. */
-    private static int year(String text) {
+    static int year(String text) {
         if (!text.trim().matches("\\d{4}")) {
             throw QueryFailure.invalid("year '" + org.tradegateway.output.Excerpt.of(text, 20) + "' is not a year");
         }
@@ -115,20 +115,10 @@ public class WtfRoute {
         if (m.matches()) {
             String slug = m.group(1);
             String year = routing.request().getParam("year");
-            return scope -> {
-                org.tradegateway.refs.CommodityList tree = references.shipped().tree(scope.px());
-                if (slug.equals("_index")) {
-                    return views.productIndex(scope, tree);
-                }
-                String code = WtfViews.productCode(slug);
-                int i = code == null ? -1 : tree.indexOf(code);
-                if (i < 0) {
-                    throw new NotFound("no product '" + org.tradegateway.output.Excerpt.of(slug, 60) + "' in "
-                            + scope.px() + "; see /data/products/_index.json", scope);
-                }
-                int asked = year == null ? scope.years().isEmpty() ? 0 : scope.years().last() : year(year);
-                return views.product(scope, loaded(scope, asked), code, tree.description(i));
-            };
+            return scope -> slug.equals("_index")
+                    ? views.productIndex(scope, references.shipped().tree(scope.px()))
+                    : product(scope, slug, year == null ? scope.years().isEmpty() ? 0 : scope.years().last()
+                    : year(year));
         }
         m = HISTORY.matcher(path);
         if (m.matches()) {
@@ -138,8 +128,20 @@ public class WtfRoute {
         return null;
     }
 
+    /** A product hub by its slug or code, in a loaded year; else 404. */
+    Uni<ObjectNode> product(WtfViews.Scope scope, String slug, int year) {
+        org.tradegateway.refs.CommodityList tree = references.shipped().tree(scope.px());
+        String code = WtfViews.productCode(slug);
+        int i = code == null ? -1 : tree.indexOf(code);
+        if (i < 0) {
+            throw new NotFound("no product '" + org.tradegateway.output.Excerpt.of(slug, 60) + "' in " + scope.px()
+                    + "; see /data/products/_index.json", scope);
+        }
+        return views.product(scope, loaded(scope, year), code, tree.description(i));
+    }
+
     /** A year not loaded in the revision is 404 naming the loaded years. */
-    private static int loaded(WtfViews.Scope scope, int year) {
+    static int loaded(WtfViews.Scope scope, int year) {
         if (!scope.years().contains(year)) {
             throw new NotFound("no data for " + year + " in " + scope.px() + "; loaded years: " + scope.years(),
                     scope);
@@ -148,7 +150,7 @@ public class WtfRoute {
     }
 
     /** A slug (or lower-case ISO3) of an area with data in the revision, else 404. */
-    private int area(WtfViews.Scope scope, String slug) {
+    int area(WtfViews.Scope scope, String slug) {
         Integer code = views.countries().find(slug);
         if (code == null || !scope.reporters().contains(code)) {
             throw new NotFound("no country '" + org.tradegateway.output.Excerpt.of(slug, 60) + "' with data in "
@@ -158,7 +160,7 @@ public class WtfRoute {
     }
 
     /** "japan-usa", "south-korea-united-states": the split where both sides are countries. */
-    private int[] pair(WtfViews.Scope scope, String pair) {
+    int[] pair(WtfViews.Scope scope, String pair) {
         for (int i = pair.indexOf('-'); i > 0; i = pair.indexOf('-', i + 1)) {
             Integer a = views.countries().find(pair.substring(0, i));
             Integer b = views.countries().find(pair.substring(i + 1));
@@ -183,7 +185,7 @@ public class WtfRoute {
         }
     }
 
-    private void failed(RoutingContext routing, Throwable failure) {
+    void failed(RoutingContext routing, Throwable failure) {
         if (failure instanceof NotFound missing) {
             ObjectNode body = WtfViews.JSON.createObjectNode().put("error", "not found")
                     .put("message", missing.getMessage()).put("countries", "/data/countries.json")

@@ -226,4 +226,30 @@ class WtfViewsTest {
                 hub.at("/exporters/0/value_usd").asLong());
         assertEquals(404, given().get("/data/products/00-nothing.json?hs=H2").statusCode());
     }
+
+    @Test
+    void shouldDownloadAViewsRecordsAsCsvAndJson() throws Exception {
+        Response csv = given().get("/api/download?type=country&slug=japan&filter=exports&format=csv&hs=H2");
+        assertEquals(200, csv.statusCode(), csv.asString());
+        assertTrue(csv.contentType().startsWith("text/csv"));
+        assertEquals("attachment; filename=\"wtf-country-japan-2040-exports.csv\"", csv.header("Content-Disposition"));
+        String[] lines = csv.asString().split("\r\n");
+        assertEquals("slug,name,iso3,value_usd,share", lines[0]);
+        JsonNode profile = get("/data/yearly/2040/countries/japan.json");
+        assertEquals(profile.get("full_exports").size(), lines.length - 1);
+        long sum = 0;
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            sum += Long.parseLong(f[f.length - 2]);
+        }
+        assertEquals(sql(" AND exporter = 392"), sum);
+        JsonNode json = MAPPER.readTree(given().get("/api/download?type=country&slug=japan&filter=imports&format=json"
+                + "&year=2040&hs=H2").asString());
+        assertEquals(profile.get("full_imports"), json.get("records"));
+        assertEquals("H2", json.at("/_meta/hs_revision").asText());
+        String ranking = given().get("/api/download?type=rankings&filter=imports&hs=H2").asString();
+        assertEquals(Sql.count("SELECT count(DISTINCT importer) FROM " + FLOWS) + 1, ranking.split("\r\n").length);
+        assertEquals(400, given().get("/api/download?type=country&slug=japan&format=pdf&hs=H2").statusCode());
+        assertEquals(404, given().get("/api/download?type=country&slug=atlantis&hs=H2").statusCode());
+    }
 }
