@@ -17,10 +17,11 @@ import org.tradegateway.http.RouteRequests;
 import org.tradegateway.output.Excerpt;
 
 /**
- * {@code /api/download?type=country|bilateral|product|rankings&slug=&filter=exports|imports&format=csv|json&year=}:
- * the records of a view as a file, with its name in {@code Content-Disposition}: a country's partners, a pair's
- * chapters in one direction, a product's exporters or importers, the ranking of exporters or importers. CSV has a
- * header of the record keys (RFC 4180, UTF-8, CRLF); JSON holds the records and {@code _meta}.
+ * {@code /api/download?type=country|bilateral|product|rankings&slug=&filter=exports|imports&format=csv|json|xlsx
+ * &year=}: the records of a view as a file, with its name in {@code Content-Disposition}: a country's partners, a
+ * pair's chapters in one direction, a product's exporters or importers, the ranking of exporters or importers.
+ * CSV has a header of the record keys (RFC 4180, UTF-8, CRLF); JSON holds the records and {@code _meta}; XLSX has
+ * the records and a sheet about their source ({@link WtfWorkbook}).
  */
 @ApplicationScoped
 public class WtfDownload {
@@ -49,9 +50,8 @@ public class WtfDownload {
             if (!filter.equals("exports") && !filter.equals("imports")) {
                 throw QueryFailure.invalid("filter '" + Excerpt.of(filter, 20) + "' is not exports or imports");
             }
-            if (!format.equals("csv") && !format.equals("json")) {
-                throw QueryFailure.invalid("format '" + Excerpt.of(format, 20) + "' is not csv or json (xlsx is not"
-                        + " served yet)");
+            if (!format.equals("csv") && !format.equals("json") && !format.equals("xlsx")) {
+                throw QueryFailure.invalid("format '" + Excerpt.of(format, 20) + "' is not csv, json or xlsx");
             }
             int y = year == null ? (scope.years().isEmpty() ? 0 : scope.years().last()) : WtfRoute.year(year);
             boolean out = filter.equals("exports");
@@ -75,16 +75,33 @@ public class WtfDownload {
                 };
                 String name = "wtf-" + type + (slug.isEmpty() ? "" : "-" + WtfCountries.slug(slug)) + "-" + y + "-"
                         + filter + "." + format;
-                return new File(name, format.equals("csv") ? csv(records) : json(records, body.get("_meta")));
+                return new File(name, records, body.get("_meta"));
             });
-        }).subscribe().with(file -> routing.response().setStatusCode(200)
-                .putHeader("Content-Type", file.name().endsWith(".csv") ? "text/csv; charset=utf-8" : WtfDialect.JSON)
-                .putHeader("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
-                .end(file.body()), failure -> route.failed(routing, failure));
+        }).subscribe().with(file -> send(routing, file), failure -> route.failed(routing, failure));
     }
 
-    private record File(String name, String body) {
+    private record File(String name, JsonNode records, JsonNode meta) {
     }
+
+    private static void send(RoutingContext routing, File file) {
+        var response = routing.response().setStatusCode(200)
+                .putHeader("Content-Disposition", "attachment; filename=\"" + file.name() + "\"");
+        if (file.name().endsWith(".xlsx")) {
+            response.setChunked(true).putHeader("Content-Type", XLSX);
+            try {
+                WtfWorkbook.write(response, file.records(), file.meta());
+                response.end();
+            } catch (java.io.IOException | RuntimeException e) {
+                response.reset(); // a cut workbook must not look complete
+            }
+            return;
+        }
+        boolean csv = file.name().endsWith(".csv");
+        response.putHeader("Content-Type", csv ? "text/csv; charset=utf-8" : WtfDialect.JSON)
+                .end(csv ? csv(file.records()) : json(file.records(), file.meta()));
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static String param(RoutingContext routing, String name, String fallback) {
         String value = routing.request().getParam(name);

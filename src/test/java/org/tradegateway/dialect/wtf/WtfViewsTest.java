@@ -249,6 +249,27 @@ class WtfViewsTest {
         assertEquals("H2", json.at("/_meta/hs_revision").asText());
         String ranking = given().get("/api/download?type=rankings&filter=imports&hs=H2").asString();
         assertEquals(Sql.count("SELECT count(DISTINCT importer) FROM " + FLOWS) + 1, ranking.split("\r\n").length);
+        Response xlsx = given().get("/api/download?type=country&slug=japan&filter=exports&format=xlsx&hs=H2");
+        assertEquals(200, xlsx.statusCode());
+        assertEquals("attachment; filename=\"wtf-country-japan-2040-exports.xlsx\"",
+                xlsx.header("Content-Disposition"));
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.asByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = book.getSheets().toList();
+            assertEquals(List.of("data", "about"), sheets.stream().map(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .toList());
+            List<org.dhatim.fastexcel.reader.Row> rows = sheets.get(0).read();
+            assertEquals("slug", rows.get(0).getCellText(0));
+            assertEquals(profile.get("full_exports").size(), rows.size() - 1);
+            long cells = 0;
+            for (org.dhatim.fastexcel.reader.Row row : rows.subList(1, rows.size())) {
+                cells += row.getCellAsNumber(3).orElseThrow().longValueExact();
+            }
+            assertEquals(sql(" AND exporter = 392"), cells, "value_usd cells are numbers that add up");
+            String about = sheets.get(1).read().stream().map(r -> r.getCellText(0) + "=" + r.getCellText(1))
+                    .reduce("", String::concat);
+            assertTrue(about.contains("licence=synthetic data") && about.contains("hs_revision=H2"), about);
+        }
         assertEquals(400, given().get("/api/download?type=country&slug=japan&format=pdf&hs=H2").statusCode());
         assertEquals(404, given().get("/api/download?type=country&slug=atlantis&hs=H2").statusCode());
     }
