@@ -11,6 +11,7 @@ import org.tradegateway.ingest.FactLoader;
 import org.tradegateway.ingest.Progress;
 import org.tradegateway.ingest.synthetic.GeneratorSource;
 import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
+import org.tradegateway.ingest.synthetic.MonthlyFlows;
 import org.tradegateway.ingest.synthetic.SyntheticGenerator;
 import org.tradegateway.refs.Classification;
 
@@ -81,7 +82,7 @@ final class GenerateCommand {
                     generator.generateYear(year, row);
                     continue;
                 }
-                generator.generateMonths(year, row, month -> { });
+                new MonthlyFlows(generator).generateMonths(year, row, month -> { });
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tradegateway.ingest.synthetic.MonthlyFlows;
 import org.tradegateway.ingest.synthetic.SyntheticGenerator;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.refs.ReferenceData;
@@ -85,10 +86,10 @@ class GeneratorTest {
             s[3]++;
         };
         if (held) {
-            generator.generateMonths(year, sink, month -> { });
+            new MonthlyFlows(generator).generateMonths(year, sink, month -> { });
         } else {
             for (int month = 1; month <= 12; month++) {
-                generator.generateMonth(year, month, sink);
+                new MonthlyFlows(generator).generateMonth(year, month, sink);
             }
         }
         return sums;
@@ -124,7 +125,7 @@ class GeneratorTest {
         double[] total = new double[13];
         for (int month = 1; month <= 12; month++) {
             int m = month;
-            new SyntheticGenerator(7, Classification.H0, 20_000).generateMonth(2019, month,
+            new MonthlyFlows(new SyntheticGenerator(7, Classification.H0, 20_000)).generateMonth(2019, month,
                     (t, i, j, k, v, q) -> total[m] += v);
         }
         double year = java.util.Arrays.stream(total).sum();

@@ -76,13 +76,14 @@ record CensusRequest(Dataset dataset, List<Variable> columns, List<Predicate> pr
             throw QueryFailure.invalid("the query needs get= with the variables to return, e.g."
                     + " get=CTY_CODE,CTY_NAME," + (dataset == Dataset.EXPORTS ? "ALL_VAL_MO" : "GEN_VAL_MO"));
         }
+        String[] names = get.split(",", -1);
+        if (names.length > MAX_VARIABLES) {
+            throw QueryFailure.invalid("more than " + MAX_VARIABLES + " variables in get (" + names.length + ")");
+        }
         Map<String, Variable> columns = new LinkedHashMap<>();
-        for (String name : get.split(",", -1)) {
+        for (String name : names) {
             Variable v = variable(dataset, name.trim());
             columns.putIfAbsent(v.name(), v);
-        }
-        if (columns.size() > MAX_VARIABLES) {
-            throw QueryFailure.invalid("more than " + MAX_VARIABLES + " variables in get (" + columns.size() + ")");
         }
         List<Predicate> predicates = new ArrayList<>();
         String time = null;

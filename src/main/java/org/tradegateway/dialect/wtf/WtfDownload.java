@@ -1,7 +1,6 @@
 package org.tradegateway.dialect.wtf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
@@ -9,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.tradegateway.core.QueryFailure;
@@ -135,10 +133,7 @@ public class WtfDownload {
 
     private static String json(JsonNode records, JsonNode meta) {
         ObjectNode body = WtfViews.JSON.createObjectNode();
-        ArrayNode list = body.putArray("records");
-        for (Iterator<JsonNode> it = records.elements(); it.hasNext(); ) {
-            list.add(it.next());
-        }
+        body.set("records", records);
         body.set("_meta", meta);
         return body.toString();
     }

@@ -131,7 +131,7 @@ public class WtfRoute {
     /** A product hub by its slug or code, in a loaded year; else 404. */
     Uni<ObjectNode> product(WtfViews.Scope scope, String slug, int year) {
         org.tradegateway.refs.CommodityList tree = references.shipped().tree(scope.px());
-        String code = WtfViews.productCode(slug);
+        String code = WtfRecords.productCode(slug);
         int i = code == null ? -1 : tree.indexOf(code);
         if (i < 0) {
             throw new NotFound("no product '" + org.tradegateway.output.Excerpt.of(slug, 60) + "' in " + scope.px()

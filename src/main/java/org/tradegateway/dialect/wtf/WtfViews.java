@@ -1,5 +1,8 @@
 package org.tradegateway.dialect.wtf;
 
+import static org.tradegateway.dialect.wtf.WtfRecords.productSlug;
+import static org.tradegateway.dialect.wtf.WtfRecords.whole;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,8 +25,6 @@ import org.tradegateway.core.TradeQuery;
 import org.tradegateway.core.TradeType;
 import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.ReferenceDirectory;
-import org.tradegateway.data.ReleaseRepository;
-import org.tradegateway.data.ReleaseRepository.Release;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.service.AnswerService;
 
@@ -41,16 +42,17 @@ public class WtfViews {
     private static final int MAX_RECORDS = 1_000_000;
     private final AnswerService answers;
     private final AvailabilityCache availability;
-    private final ReleaseRepository releases;
+    private final WtfMeta metas;
     private final WtfCountries countries;
-    private final Map<String, ObjectNode> metas = new java.util.concurrent.ConcurrentHashMap<>();
+    private final WtfRecords records;
 
-    public WtfViews(AnswerService answers, AvailabilityCache availability, ReleaseRepository releases,
+    public WtfViews(AnswerService answers, AvailabilityCache availability, WtfMeta metas,
                     ReferenceDirectory references) {
         this.answers = answers;
         this.availability = availability;
-        this.releases = releases;
+        this.metas = metas;
         this.countries = new WtfCountries(references.shipped());
+        this.records = new WtfRecords(countries);
     }
 
     WtfCountries countries() {
@@ -115,7 +117,7 @@ public class WtfViews {
 
     /** {@code /data/countries.json}: every area that reports data in the revision. */
     Uni<ObjectNode> countryList(Scope scope) {
-        return meta(scope, null).map(meta -> {
+        return metas.of(scope, null).map(meta -> {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode list = body.putArray("countries");
             scope.reporters().stream().map(countries::of).sorted(Comparator.comparing(WtfCountries.Country::slug))
@@ -137,9 +139,9 @@ public class WtfViews {
                 year(year), levels(List.of(2)));
         Uni<List<FactRecord>> world = read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),
                 total());
-        return Uni.combine().all().unis(partners, products, world, meta(scope, year)).asTuple().map(t -> {
+        return Uni.combine().all().unis(partners, products, world, metas.of(scope, year)).asTuple().map(t -> {
             ObjectNode body = JSON.createObjectNode();
-            body.set("country", country(code));
+            body.set("country", records.country(code));
             double exports = 0;
             double imports = 0;
             List<FactRecord> toPartners = new ArrayList<>();
@@ -165,16 +167,16 @@ public class WtfViews {
             ObjectNode summary = body.putObject("summary");
             summary.put("year", year).put("total_exports_usd", whole(exports)).put("total_imports_usd", whole(imports))
                     .put("balance_usd", whole(exports - imports))
-                    .put("export_rank", rank(t.getItem3(), Flow.EXPORT, code))
-                    .put("import_rank", rank(t.getItem3(), Flow.IMPORT, code))
-                    .put("partner_count", partnerCount(toPartners, fromPartners))
+                    .put("export_rank", WtfRecords.rank(t.getItem3(), Flow.EXPORT, code))
+                    .put("import_rank", WtfRecords.rank(t.getItem3(), Flow.IMPORT, code))
+                    .put("partner_count", WtfRecords.partnerCount(toPartners, fromPartners))
                     .put("product_count", chaptersOut.size());
-            body.set("top_export_destinations", partners(toPartners, exports, TOP));
-            body.set("top_import_sources", partners(fromPartners, imports, TOP));
-            body.set("top_export_products", products(chaptersOut, exports, TOP));
-            body.set("top_import_products", products(chaptersIn, imports, TOP));
-            body.set("full_exports", partners(toPartners, exports, Integer.MAX_VALUE));
-            body.set("full_imports", partners(fromPartners, imports, Integer.MAX_VALUE));
+            body.set("top_export_destinations", records.partners(toPartners, exports, TOP));
+            body.set("top_import_sources", records.partners(fromPartners, imports, TOP));
+            body.set("top_export_products", WtfRecords.products(chaptersOut, exports, TOP));
+            body.set("top_import_products", WtfRecords.products(chaptersIn, imports, TOP));
+            body.set("full_exports", records.partners(toPartners, exports, Integer.MAX_VALUE));
+            body.set("full_imports", records.partners(fromPartners, imports, Integer.MAX_VALUE));
             body.set("_meta", t.getItem4());
             return body;
         });
@@ -184,7 +186,7 @@ public class WtfViews {
     Uni<ObjectNode> bilateral(Scope scope, int year, int a, int b) {
         CommoditySelection totalAndChapters = new CommoditySelection(false, List.of(2), List.of("TOTAL"), List.of(0));
         return Uni.combine().all().unis(read(scope, Selection.of(List.of(a)), Selection.of(List.of(b)), year(year),
-                totalAndChapters), meta(scope, year)).asTuple().map(t -> {
+                totalAndChapters), metas.of(scope, year)).asTuple().map(t -> {
                     double aToB = 0;
                     double bToA = 0;
                     List<FactRecord> out = new ArrayList<>();
@@ -205,10 +207,10 @@ public class WtfViews {
                         }
                     }
                     ObjectNode body = JSON.createObjectNode();
-                    body.set("country_a", country(a));
-                    body.set("country_b", country(b));
-                    body.set("a_to_b", direction(aToB, out));
-                    body.set("b_to_a", direction(bToA, in));
+                    body.set("country_a", records.country(a));
+                    body.set("country_b", records.country(b));
+                    body.set("a_to_b", WtfRecords.direction(aToB, out));
+                    body.set("b_to_a", WtfRecords.direction(bToA, in));
                     body.put("total_trade", whole(aToB + bToA));
                     body.put("balance", whole(aToB - bToA));
                     body.set("_meta", t.getItem2());
@@ -219,10 +221,10 @@ public class WtfViews {
     /** {@code /data/yearly/{year}/rankings.json}: every reporter by exports and by imports. */
     Uni<ObjectNode> rankings(Scope scope, int year) {
         return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),
-                total()), meta(scope, year)).asTuple().map(t -> {
+                total()), metas.of(scope, year)).asTuple().map(t -> {
                     ObjectNode body = JSON.createObjectNode();
-                    body.set("top_exporters", ranking(t.getItem1(), Flow.EXPORT));
-                    body.set("top_importers", ranking(t.getItem1(), Flow.IMPORT));
+                    body.set("top_exporters", records.ranking(t.getItem1(), Flow.EXPORT));
+                    body.set("top_importers", records.ranking(t.getItem1(), Flow.IMPORT));
                     body.set("_meta", t.getItem2());
                     return body;
                 });
@@ -234,7 +236,7 @@ public class WtfViews {
      */
     Uni<ObjectNode> globalTotals(Scope scope, int year) {
         return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),
-                total()), meta(scope, year)).asTuple().map(t -> {
+                total()), metas.of(scope, year)).asTuple().map(t -> {
                     double exports = 0;
                     double imports = 0;
                     TreeSet<Integer> reporters = new TreeSet<>();
@@ -259,7 +261,7 @@ public class WtfViews {
     /** {@code /data/historical/{slug}.json}: exports and imports of every loaded year, null where none. */
     Uni<ObjectNode> historical(Scope scope, int code) {
         return Uni.combine().all().unis(read(scope, Selection.of(List.of(code)), Selection.of(List.of(0)),
-                new PeriodSelection(PeriodSelection.Kind.ALL, List.of()), total()), meta(scope, null)).asTuple()
+                new PeriodSelection(PeriodSelection.Kind.ALL, List.of()), total()), metas.of(scope, null)).asTuple()
                 .map(t -> {
                     Map<Integer, double[]> byYear = new TreeMap<>();
                     scope.years().forEach(y -> byYear.put(y, new double[] {Double.NaN, Double.NaN}));
@@ -272,45 +274,23 @@ public class WtfViews {
                         }
                     }
                     ObjectNode body = JSON.createObjectNode();
-                    body.set("country", country(code));
+                    body.set("country", records.country(code));
                     ArrayNode years = body.putArray("years");
                     ArrayNode exports = body.putArray("exports");
                     ArrayNode imports = body.putArray("imports");
                     byYear.forEach((y, v) -> {
                         years.add(y);
-                        add(exports, v[0]);
-                        add(imports, v[1]);
+                        WtfRecords.add(exports, v[0]);
+                        WtfRecords.add(imports, v[1]);
                     });
                     body.set("_meta", t.getItem2());
                     return body;
                 });
     }
 
-    /** A product hub's slug: its code and the first words of its name ("87-vehicles-other-than-railway"). */
-    static String productSlug(String code, String description) {
-        String[] words = WtfCountries.slug(description == null ? "" : description).split("-");
-        StringBuilder slug = new StringBuilder(code);
-        for (int i = 0; i < Math.min(4, words.length); i++) {
-            if (!words[i].isEmpty()) {
-                slug.append('-').append(words[i]);
-            }
-        }
-        return slug.toString();
-    }
-
-    /** The code a product slug names: its leading digits ("87-vehicles...", "87", "hs-87"), or null. */
-    static String productCode(String slug) {
-        String s = slug.startsWith("hs-") ? slug.substring(3) : slug;
-        int end = 0;
-        while (end < s.length() && Character.isDigit(s.charAt(end))) {
-            end++;
-        }
-        return end == 2 || end == 4 || end == 6 ? s.substring(0, end) : null;
-    }
-
     /** {@code /data/products/_index.json}: every HS chapter and HS6 line of the revision, with its slug. */
     Uni<ObjectNode> productIndex(Scope scope, org.tradegateway.refs.CommodityList tree) {
-        return meta(scope, null).map(meta -> {
+        return metas.of(scope, null).map(meta -> {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode products = body.putArray("products");
             for (int i = 0; i < tree.size(); i++) {
@@ -333,158 +313,19 @@ public class WtfViews {
     Uni<ObjectNode> product(Scope scope, int year, String code, String name) {
         CommoditySelection one = new CommoditySelection(false, List.of(), List.of(code), List.of(code.length()));
         return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year), one),
-                meta(scope, year)).asTuple().map(t -> {
+                metas.of(scope, year)).asTuple().map(t -> {
                     List<FactRecord> out = t.getItem1().stream().filter(r -> r.flow() == Flow.EXPORT.code()).toList();
                     List<FactRecord> in = t.getItem1().stream().filter(r -> r.flow() == Flow.IMPORT.code()).toList();
                     double exports = out.stream().mapToDouble(FactRecord::tradeValue).sum();
                     double imports = in.stream().mapToDouble(FactRecord::tradeValue).sum();
                     ObjectNode body = JSON.createObjectNode();
                     body.put("code", code).put("name", name).put("level", code.length()).put("year", year)
-                            .put("totalExports", whole(exports)).put("totalImports", whole(imports));
-                    body.set("exporters", reporters(out, exports));
-                    body.set("importers", reporters(in, imports));
+                            .put("totalExports", whole(exports))
+                            .put("totalImports", whole(imports));
+                    body.set("exporters", records.reporters(out, exports));
+                    body.set("importers", records.reporters(in, imports));
                     body.set("_meta", t.getItem2());
                     return body;
                 });
-    }
-
-    private ArrayNode reporters(List<FactRecord> records, double total) {
-        ArrayNode list = JSON.createArrayNode();
-        records.stream().sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
-                        .thenComparingInt(FactRecord::reporter))
-                .forEach(r -> {
-                    WtfCountries.Country c = countries.of(r.reporter());
-                    list.addObject().put("slug", c.slug()).put("name", c.name()).put("iso3", c.iso3())
-                            .put("value_usd", whole(r.tradeValue())).put("share", share(r.tradeValue(), total));
-                });
-        return list;
-    }
-
-    private static void add(ArrayNode array, double value) {
-        if (Double.isNaN(value)) {
-            array.addNull();
-        } else {
-            array.add(whole(value));
-        }
-    }
-
-    private ObjectNode country(int code) {
-        WtfCountries.Country c = countries.of(code);
-        ObjectNode o = JSON.createObjectNode();
-        o.put("slug", c.slug()).put("name", c.name()).put("iso3", c.iso3()).put("continent", c.continent());
-        return o;
-    }
-
-    private ArrayNode partners(List<FactRecord> records, double total, int limit) {
-        ArrayNode list = JSON.createArrayNode();
-        records.stream().sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
-                        .thenComparingInt(FactRecord::partner)).limit(limit)
-                .forEach(r -> {
-                    WtfCountries.Country c = countries.of(r.partner());
-                    list.addObject().put("slug", c.slug()).put("name", c.name()).put("iso3", c.iso3())
-                            .put("value_usd", whole(r.tradeValue())).put("share", share(r.tradeValue(), total));
-                });
-        return list;
-    }
-
-    private static ArrayNode products(List<FactRecord> records, double total, int limit) {
-        ArrayNode list = JSON.createArrayNode();
-        records.stream().sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
-                        .thenComparing(FactRecord::commodity)).limit(limit)
-                .forEach(r -> list.addObject().put("hs", r.commodity()).put("name", r.commodityDescription())
-                        .put("level", r.level()).put("value_usd", whole(r.tradeValue()))
-                        .put("share", share(r.tradeValue(), total)));
-        return list;
-    }
-
-    private static ObjectNode direction(double value, List<FactRecord> chapters) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("value_usd", whole(value));
-        o.set("top_products", products(chapters, value, TOP));
-        return o;
-    }
-
-    private ArrayNode ranking(List<FactRecord> world, Flow flow) {
-        List<FactRecord> rows = world.stream().filter(r -> r.flow() == flow.code())
-                .sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
-                        .thenComparingInt(FactRecord::reporter)).toList();
-        double total = rows.stream().mapToDouble(FactRecord::tradeValue).sum();
-        ArrayNode list = JSON.createArrayNode();
-        int rank = 0;
-        for (FactRecord r : rows) {
-            WtfCountries.Country c = countries.of(r.reporter());
-            list.addObject().put("rank", ++rank).put("slug", c.slug()).put("name", c.name()).put("iso3", c.iso3())
-                    .put("value_usd", whole(r.tradeValue())).put("share", share(r.tradeValue(), total));
-        }
-        return list;
-    }
-
-    private static Integer rank(List<FactRecord> world, Flow flow, int code) {
-        List<FactRecord> rows = world.stream().filter(r -> r.flow() == flow.code())
-                .sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
-                        .thenComparingInt(FactRecord::reporter)).toList();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).reporter() == code) {
-                return i + 1;
-            }
-        }
-        return null;
-    }
-
-    private static int partnerCount(List<FactRecord> out, List<FactRecord> in) {
-        TreeSet<Integer> partners = new TreeSet<>();
-        out.forEach(r -> partners.add(r.partner()));
-        in.forEach(r -> partners.add(r.partner()));
-        return partners.size();
-    }
-
-    static long whole(double usd) {
-        return Math.round(usd);
-    }
-
-    private static double share(double value, double total) {
-        return total == 0 ? 0 : value / total;
-    }
-
-    /**
-     * {@code _meta}: where the numbers come from (the datasets of the revision and year), and the caveats. Kept per
-     * data version: it changes only with the data.
-     */
-    Uni<ObjectNode> meta(Scope scope, Integer year) {
-        String key = scope.version() + "|" + scope.px() + "|" + year;
-        ObjectNode kept = metas.get(key);
-        if (kept != null) {
-            return Uni.createFrom().item(kept.deepCopy());
-        }
-        return releases.find('C', 'A', List.of(scope.px().name()), 100_000).map(found -> {
-            ObjectNode meta = JSON.createObjectNode();
-            Map<String, Release> sources = new TreeMap<>();
-            for (Release r : found) {
-                if (year == null || r.period() == year) {
-                    sources.putIfAbsent(r.source() + "\t" + r.datasetName(), r);
-                }
-            }
-            Release first = sources.values().stream().findFirst().orElse(null);
-            meta.put("source", first == null ? null : first.source().equals("baci") ? "CEPII BACI" : first.source());
-            meta.put("dataset", first == null ? null : first.datasetName());
-            meta.put("dataset_version", first == null ? null : first.sourceVersion());
-            meta.put("hs_revision", scope.px().name());
-            if (year != null) {
-                meta.put("year", year);
-            }
-            meta.put("licence", first == null ? null : first.licence());
-            meta.put("data_version", scope.version());
-            meta.put("caveats_url", "/llms-full.txt");
-            if (sources.size() > 1) {
-                ArrayNode all = meta.putArray("datasets");
-                sources.values().forEach(r -> all.addObject().put("source", r.source()).put("dataset", r.datasetName())
-                        .put("version", r.sourceVersion()).put("licence", r.licence()));
-            }
-            if (!metas.isEmpty() && !metas.keySet().iterator().next().startsWith(scope.version() + "|")) {
-                metas.clear(); // the data changed: the kept ones are of an older version
-            }
-            metas.put(key, meta);
-            return meta.deepCopy();
-        });
     }
 }

@@ -50,7 +50,7 @@ public final class GeneratorSource implements ImportSource {
                 settings.rowsPerYear());
         for (int year = settings.firstYear(); year <= settings.lastYear(); year++) {
             if (settings.monthly()) {
-                generator.generateMonths(year, writer::flow, month -> writer.endPart());
+                new MonthlyFlows(generator).generateMonths(year, writer::flow, month -> writer.endPart());
             } else {
                 generator.generateYear(year, writer::flow);
                 writer.endPart();

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.tradegateway.core.Period;
 import org.tradegateway.refs.Classification;
 
 /**
  * A deterministic BACI-like generator (data-plan section 5): gravity pair totals fitted to world exports by
  * iterative proportional fitting, a logistic extensive margin solved for the row target, nested product choice,
  * heavy-tailed values and unit-value based weights. Rows come out sorted by (year, exporter, importer, product).
- * A year can also be generated month by month, the months adding up to it.
+ * {@link MonthlyFlows} gives a year month by month, the months adding up to it.
  */
 public final class SyntheticGenerator {
 
@@ -38,19 +37,15 @@ public final class SyntheticGenerator {
             392, new double[][] {{1995, 8.5}, {2003, 6.3}, {2015, 4.0}, {2023, 3.0}},
             528, new double[][] {{2015, 3.0}, {2023, 3.9}});
     private static final int FULL_RANGE = 5000;
-    /** The most flows of a year that {@link #generateMonths} holds in memory instead of generating again. */
-    static final long HELD_YEAR = 2_000_000;
 
     private final Draws draws;
     private final Universe universe;
     private final long rowsPerYear;
-    private final MonthlySplit months;
 
     public SyntheticGenerator(long seed, Classification revision, long rowsPerYear) {
         this.draws = new Draws(seed);
         this.universe = new Universe(revision, draws);
         this.rowsPerYear = rowsPerYear;
-        this.months = new MonthlySplit(draws);
     }
 
     static double worldExportsUsd(int year) {
@@ -97,61 +92,12 @@ public final class SyntheticGenerator {
         }
     }
 
-    /**
-     * The flows of one month: the year's flows of {@link #generateYear} spread over its months
-     * ({@link MonthlySplit}), so that the twelve months add up exactly to the year, value and quantity; the period
-     * passed on is year * 100 + month. Months without trade of a flow are left out.
-     */
-    public void generateMonth(int year, int month, FlowConsumer out) throws IOException {
-        if (month < 1 || month > 12) {
-            throw new IllegalArgumentException("month " + month + " is not 1 to 12");
-        }
-        int period = Period.ofMonth(year, month);
-        generateYear(year, (t, exporter, importer, product, value, kg) -> {
-            long[] values = months.split((long) value, year, exporter, importer, Integer.parseInt(product));
-            long part = values[month - 1];
-            if (part > 0) {
-                Double partKg = kg == null ? null
-                        : (double) MonthlySplit.alongside(kg.longValue(), values)[month - 1];
-                out.accept(period, exporter, importer, product, part, partKg);
-            }
-        });
+    Draws draws() {
+        return draws;
     }
 
-    /** Told when a month's flows have all been passed on. */
-    public interface MonthEnd {
-        void ended(int month) throws IOException;
-    }
-
-    /**
-     * The twelve months of a year in turn, as {@link #generateMonth} gives them. A year of up to
-     * {@link #HELD_YEAR} flows is generated once and held in memory; a larger one is generated again for each month.
-     */
-    public void generateMonths(int year, FlowConsumer out, MonthEnd end) throws IOException {
-        if (rowsPerYear > HELD_YEAR) {
-            for (int month = 1; month <= 12; month++) {
-                generateMonth(year, month, out);
-                end.ended(month);
-            }
-            return;
-        }
-        List<Object[]> flows = new java.util.ArrayList<>();
-        generateYear(year, (t, exporter, importer, product, value, kg) -> flows.add(new Object[] {exporter, importer,
-            product, months.split((long) value, year, exporter, importer, Integer.parseInt(product)),
-            kg == null ? null : kg.longValue()}));
-        for (int month = 1; month <= 12; month++) {
-            int period = Period.ofMonth(year, month);
-            for (Object[] f : flows) {
-                long[] values = (long[]) f[3];
-                long part = values[month - 1];
-                if (part > 0) {
-                    Double partKg = f[4] == null ? null
-                            : (double) MonthlySplit.alongside((Long) f[4], values)[month - 1];
-                    out.accept(period, (Integer) f[0], (Integer) f[1], (String) f[2], part, partKg);
-                }
-            }
-            end.ended(month);
-        }
+    long rowsPerYear() {
+        return rowsPerYear;
     }
 
     private void emitPair(int year, Country exporter, Country importer, double total, int count, int range,

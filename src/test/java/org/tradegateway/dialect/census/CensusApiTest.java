@@ -164,6 +164,13 @@ class CensusApiTest {
         assertEquals(400, hs10.statusCode());
         assertTrue(hs10.asString().contains("HS10"), hs10.asString());
         assertEquals(404, given().get("/data/timeseries/intltrade/exports/naics").statusCode());
+        // at most 50 names in get=, as upstream (censusapi splits longer lists into calls of 50)
+        String fifty = String.join(",", java.util.Collections.nCopies(25, "CTY_CODE,CTY_NAME"));
+        assertEquals(200, given().queryParam("get", fifty).queryParam("time", "2047-01").get(EXPORTS).statusCode());
+        Response fiftyOne = given().queryParam("get", fifty + ",ALL_VAL_MO").queryParam("time", "2047-01")
+                .get(EXPORTS);
+        assertEquals(400, fiftyOne.statusCode());
+        assertEquals("error: more than 50 variables in get (51)", fiftyOne.asString());
     }
 
     @Test
