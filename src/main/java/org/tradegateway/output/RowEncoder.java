@@ -24,6 +24,15 @@ public interface RowEncoder {
 
         /** Whether {@link RowEncoder#head} needs {@link Timing#total()} (it is then counted with the rows). */
         boolean needsTotal();
+
+        /**
+         * Whether one encoder must write head, rows and tail in that order (a compressed format whose bytes depend
+         * on all before them): such answers are never kept in memory as rows, and a complete one is written in
+         * order. Otherwise the rows of a complete answer may be encoded before the head, and kept alone.
+         */
+        default boolean inOrder() {
+            return false;
+        }
     }
 
     /** What comes before the first record. */

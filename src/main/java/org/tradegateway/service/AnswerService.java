@@ -222,6 +222,18 @@ public class AnswerService {
                             RecordMapper mapper) {
         counted(request, rows.size());
         RowEncoder encoder = request.encoding().create();
+        if (request.encoding().inOrder()) {
+            RowEncoder.Timing timing = new RowEncoder.Timing(total, request.start(), countStart,
+                    OffsetDateTime.now(zone));
+            if (total == 0) {
+                return Answer.of(request.encoding().contentType(), Buffer.buffer(encoder.empty(timing)));
+            }
+            Utf8Builder all = new Utf8Builder(4096 + rows.size() * encoder.rowBytes());
+            all.append(encoder.head(timing));
+            rows.forEach(row -> encoder.row(all, mapper.map(row)));
+            all.append(encoder.tail());
+            return Answer.of(request.encoding().contentType(), Buffer.buffer(all.toByteBuf()));
+        }
         Utf8Builder records = new Utf8Builder(256 + rows.size() * encoder.rowBytes());
         rows.forEach(row -> encoder.row(records, mapper.map(row)));
         byte[] kept = cache.accepts(request.ticket(), records.length()) ? records.toBytes() : null;
@@ -267,6 +279,7 @@ public class AnswerService {
                     rows.forEach(row -> encoder.row(sb, mapper.map(row)));
                     return sb.toBuffer();
                 }),
-                Multi.createFrom().item(Buffer.buffer(Unpooled.wrappedBuffer(encoder.tail())))));
+                // the tail is written after the last row (an encoder may depend on the order)
+                Multi.createFrom().item(() -> Buffer.buffer(Unpooled.wrappedBuffer(encoder.tail())))));
     }
 }

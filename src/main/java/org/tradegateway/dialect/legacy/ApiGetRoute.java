@@ -22,7 +22,7 @@ import org.tradegateway.service.AnswerService;
 
 /**
  * {@code GET /api/get} (and {@code /api/get/plus}, the legacy web interface's name for it): the legacy data query,
- * answered as JSON or CSV, validation failures with HTTP 200.
+ * answered as JSON, CSV or XLSX, validation failures with HTTP 200.
  *
  * <p>A route of the HTTP server rather than a JAX-RS resource: the answer's bytes go to the socket as they are
  * (a complete answer in one write with its Content-Length, a large one chunk by chunk as the client takes them),
@@ -71,6 +71,9 @@ public class ApiGetRoute {
                 .invoke(a -> {
                     routing.put(AccessLog.VALIDATION, "0");
                     metrics.answered("/api/get", "0");
+                    if ("xlsx".equalsIgnoreCase(params.get("fmt"))) {
+                        routing.response().putHeader("Content-Disposition", "attachment; filename=\"comtrade.xlsx\"");
+                    }
                 })
                 .onFailure(QueryFailure.class)
                 .recoverWithItem(failure -> {

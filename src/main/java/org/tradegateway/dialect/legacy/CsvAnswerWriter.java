@@ -55,6 +55,16 @@ public final class CsvAnswerWriter implements RowEncoder {
         return List.copyOf(order);
     }
 
+    /** The columns in their order. */
+    List<Field> columns() {
+        return List.of(columns);
+    }
+
+    /** The header's names. */
+    List<String> headings() {
+        return java.util.Arrays.stream(columns).map(f -> heading == Heading.H ? f.heading() : f.jsonName()).toList();
+    }
+
     public String header() {
         Utf8Builder sb = new Utf8Builder(512);
         for (int i = 0; i < columns.length; i++) {

@@ -15,12 +15,21 @@ public record LegacyEncoding(OutputFormat format, Heading heading, boolean imtsO
 
     @Override
     public RowEncoder create() {
-        return format == OutputFormat.CSV ? new CsvAnswerWriter(heading, imtsOriginal) : new JsonAnswerWriter();
+        return switch (format) {
+            case CSV -> new CsvAnswerWriter(heading, imtsOriginal);
+            case XLSX -> new XlsxAnswerWriter(new CsvAnswerWriter(heading, imtsOriginal));
+            case JSON -> new JsonAnswerWriter();
+        };
     }
 
     @Override
     public String contentType() {
         return format.contentType();
+    }
+
+    @Override
+    public boolean inOrder() {
+        return format == OutputFormat.XLSX;
     }
 
     @Override

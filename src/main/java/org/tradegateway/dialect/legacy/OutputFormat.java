@@ -3,7 +3,9 @@ package org.tradegateway.dialect.legacy;
 /** {@code fmt}: the answer's encoding. */
 public enum OutputFormat {
     JSON("application/json; charset=utf-8"),
-    CSV("text/csv; charset=utf-8");
+    CSV("text/csv; charset=utf-8"),
+    /** The gateway's own: the CSV's columns as an XLSX workbook, numbers as numbers. */
+    XLSX(org.tradegateway.output.XlsxStream.CONTENT_TYPE);
 
     private final String contentType;
 

@@ -59,6 +59,7 @@ public final class QueryParser {
         OutputFormat format = switch (p.get("fmt", "json").toLowerCase(Locale.ROOT)) {
             case "json" -> OutputFormat.JSON;
             case "csv" -> OutputFormat.CSV;
+            case "xlsx" -> OutputFormat.XLSX;
             default -> throw QueryFailure.invalid(p.get("fmt", "") + " is an invalid format.");
         };
         int max = max(p.get("max", "500"), maxCap);
