@@ -25,10 +25,14 @@ public interface Dialect {
     boolean counted(String path);
 
     /** Query parameters that carry the caller's credential (an Authorization: Bearer header always does). */
-    List<String> credentialParameters();
+    default List<String> credentialParameters() {
+        return List.of();
+    }
 
     /** Query parameters that carry a credential used when it is a known one and ignored otherwise. */
-    List<String> optionalCredentialParameters();
+    default List<String> optionalCredentialParameters() {
+        return List.of();
+    }
 
     /** Request headers that carry the caller's credential, besides Authorization: Bearer. */
     default List<String> credentialHeaders() {

@@ -30,4 +30,13 @@ public final class RouteRequests {
         }
         return params;
     }
+
+    /** Ends a route's request with a dialect's refusal: its status, content type, body and Retry-After. */
+    public static void send(RoutingContext routing, org.tradegateway.core.Dialect.Refusal refusal) {
+        if (refusal.retryAfterSeconds() > 0) {
+            routing.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        }
+        routing.response().setStatusCode(refusal.status()).putHeader("Content-Type", refusal.contentType())
+                .end(refusal.body());
+    }
 }

@@ -40,6 +40,7 @@ class BrowserAndDocsTest {
                         "max", "type", "freq", "head", "IMTS", "token"))
                 .body("paths.'/api/get'.get.parameters.find { it.name == 'cc' }.schema.default", equalTo("AG2"))
                 .body("paths.'/api/refs/da/view'.get", notNullValue())
+                .body("paths.'/site/catalog.json'.get", notNullValue())
                 .body("paths.'/data/timeseries/intltrade/{dataset}/hs'.get.parameters.name",
                         hasItems("dataset", "get", "time", "CTY_CODE", "key"));
     }

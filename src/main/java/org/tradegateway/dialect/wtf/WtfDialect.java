@@ -1,7 +1,6 @@
 package org.tradegateway.dialect.wtf;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.function.Function;
@@ -30,16 +29,6 @@ public class WtfDialect implements Dialect {
     }
 
     @Override
-    public List<String> credentialParameters() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> optionalCredentialParameters() {
-        return List.of();
-    }
-
-    @Override
     public Refusal refuse(QueryFailure failure, Function<String, String> parameter) {
         return refusal(failure);
     }
@@ -64,11 +53,4 @@ public class WtfDialect implements Dialect {
         return new Refusal(status, JSON, body.toString(), retryAfter);
     }
 
-    static void send(RoutingContext routing, Refusal refusal) {
-        if (refusal.retryAfterSeconds() > 0) {
-            routing.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
-        }
-        routing.response().setStatusCode(refusal.status()).putHeader("Content-Type", refusal.contentType())
-                .end(refusal.body());
-    }
 }

@@ -196,7 +196,7 @@ public class WtfRoute {
         }
         Throwable translated = guard.translate(failure);
         if (translated instanceof QueryFailure refused) {
-            WtfDialect.send(routing, WtfDialect.refusal(refused));
+            RouteRequests.send(routing, WtfDialect.refusal(refused));
         } else {
             routing.fail(failure);
         }

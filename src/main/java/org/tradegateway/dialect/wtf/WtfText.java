@@ -5,15 +5,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.tradegateway.core.Period;
 import org.tradegateway.core.QueryFailure;
 import org.tradegateway.data.DatabaseGuard;
 import org.tradegateway.data.ReleaseRepository;
 import org.tradegateway.data.ReleaseRepository.Release;
 import org.tradegateway.http.RouteRequests;
+import org.tradegateway.service.Holdings;
+import org.tradegateway.service.Holdings.Dataset;
 
 /**
  * {@code /llms.txt} and {@code /llms-full.txt}: what this gateway holds (each loaded dataset with its source,
@@ -35,45 +33,25 @@ public class WtfText {
         router.route("/llms-full.txt").order(WtfRoute.ORDER).handler(routing -> handle(routing, true));
     }
 
-    /** One loaded dataset as the text describes it. */
-    private static final class Held {
-        final Release first;
-        final TreeSet<String> revisions = new TreeSet<>();
-        final TreeSet<Integer> years = new TreeSet<>();
-        final TreeSet<Character> frequencies = new TreeSet<>();
-        final TreeSet<Integer> reporters = new TreeSet<>();
-
-        Held(Release first) {
-            this.first = first;
-        }
-    }
-
     private void handle(RoutingContext routing, boolean full) {
         if (!RouteRequests.readOnly(routing)) {
             return;
         }
         releases.find(null, null, null, 1_000_000).subscribe().with(found -> {
-            Map<String, Held> held = new TreeMap<>();
-            for (Release r : found) {
-                Held h = held.computeIfAbsent(r.source() + "\t" + r.datasetName(), k -> new Held(r));
-                h.revisions.add(r.px());
-                h.years.add(Period.year(r.period()));
-                h.frequencies.add(r.freq());
-                h.reporters.add(r.reporter());
-            }
+            List<Dataset> held = Holdings.of(found);
             routing.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8")
                     .end(text(held, full));
         }, failure -> {
             Throwable translated = guard.translate(failure);
             if (translated instanceof QueryFailure refused) {
-                WtfDialect.send(routing, WtfDialect.refusal(refused));
+                RouteRequests.send(routing, WtfDialect.refusal(refused));
             } else {
                 routing.fail(failure);
             }
         });
     }
 
-    private static String text(Map<String, Held> held, boolean full) {
+    private static String text(List<Dataset> held, boolean full) {
         StringBuilder t = new StringBuilder(4096);
         t.append("# Trade Gateway\n\n");
         t.append("> International merchandise trade statistics served from this gateway's own PostgreSQL store, in the")
@@ -84,35 +62,34 @@ public class WtfText {
         if (held.isEmpty()) {
             t.append("- Nothing is loaded yet.\n");
         }
-        for (Held h : held.values()) {
-            Release r = h.first;
+        for (Dataset h : held) {
+            Release r = h.first();
             t.append("- ").append(r.datasetName()).append(" (source: ").append(r.source())
                     .append(r.sourceVersion().isEmpty() ? "" : ", version " + r.sourceVersion()).append("): ")
-                    .append(h.frequencies.contains('M') ? (h.frequencies.size() > 1 ? "annual and monthly" : "monthly")
-                            : "annual")
-                    .append(", ").append(range(h.years)).append(", classification ")
-                    .append(String.join(", ", h.revisions)).append(", ").append(h.reporters.size())
+                    .append(h.frequencyWords())
+                    .append(", ").append(h.yearRange()).append(", classification ")
+                    .append(String.join(", ", h.revisions())).append(", ").append(h.reporters().size())
                     .append(" reporters. Licence: ")
                     .append(r.licence().isEmpty() ? "as its source's terms" : r.licence())
                     .append(".\n");
         }
         t.append("\n## How to cite\n\n");
         t.append("- Name this gateway as the immediate source (its address), with the date of access.\n");
-        boolean baci = held.values().stream().anyMatch(h -> h.first.source().equals("baci"));
+        boolean baci = held.stream().anyMatch(h -> h.first().source().equals("baci"));
         if (baci) {
             t.append("- CEPII BACI (Etalab Open Licence 2.0) as the underlying database: Gaulier, G. and Zignago, S.")
                     .append(" (2010). BACI: International Trade Database at the Product-Level. The 1994-2007 Version.")
                     .append(" CEPII Working Paper, N°2010-23.\n");
         }
-        if (held.values().stream().anyMatch(h -> h.first.source().startsWith("comtrade")
-                || h.first.source().startsWith("legacy"))) {
+        if (held.stream().anyMatch(h -> h.first().source().startsWith("comtrade")
+                || h.first().source().startsWith("legacy"))) {
             t.append("- UN Comtrade (United Nations Statistics Division) for data loaded from Comtrade files or")
                     .append(" answers, under UN Comtrade's terms of use.\n");
         }
-        if (held.values().stream().anyMatch(h -> h.first.source().equals("census"))) {
+        if (held.stream().anyMatch(h -> h.first().source().equals("census"))) {
             t.append("- U.S. Census Bureau, International Trade API (public domain) for saved Census answers.\n");
         }
-        if (held.values().stream().anyMatch(h -> h.first.source().equals("synthetic"))) {
+        if (held.stream().anyMatch(h -> h.first().source().equals("synthetic"))) {
             t.append("- Datasets whose source is \"synthetic\" are generated demo data, not statistics: do not cite")
                     .append(" them as facts.\n");
         }
@@ -143,13 +120,12 @@ public class WtfText {
         return t.toString();
     }
 
-    private static String range(TreeSet<Integer> years) {
-        return years.isEmpty() ? "no years" : years.first().equals(years.last()) ? years.first().toString()
-                : years.first() + "-" + years.last();
-    }
 
     private static final List<String[]> ENDPOINTS = List.of(
-            new String[] {"/api/get?r=&p=&ps=&px=&rg=&cc=&fmt=&max=", "the legacy UN Comtrade query (JSON or CSV)"},
+            new String[] {"/", "the web interface: data selection, charts, country and pair pages"},
+            new String[] {"/site/catalog.json", "what this gateway holds (datasets, periods) and the guest limits"},
+            new String[] {"/api/get?r=&p=&ps=&px=&rg=&cc=&fmt=&max=",
+                "the legacy UN Comtrade query (JSON, CSV, or XLSX: the gateway's own)"},
             new String[] {"/api/refs/da/view, /api/refs/da/bulk, /api/get/bulk/...",
                 "legacy data availability and bulk files"},
             new String[] {"/Data/cache/{reporterAreas|partnerAreas|classificationHS|...}.json",
