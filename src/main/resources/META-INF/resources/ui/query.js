@@ -109,9 +109,11 @@ function censusCalls(q) {
   const wanted = periods(q.get('ps'), q.get('freq'));
   let time, annual = q.get('freq') === 'A';
   if (annual) {
-    const decembers = wanted.filter(y => months.includes(y * 100 + 12));
-    if (decembers.length !== 1) return { why: 'it answers a year as the months of one loaded year' };
-    time = `${decembers[0]}-12`;
+    if (wanted.length !== 1) return { why: 'it gives a year to date one year at a time' };
+    if (!months.includes(wanted[0] * 100 + 12)) {
+      return { why: `it is monthly, and December ${wanted[0]} of reporter ${reporter} is not loaded` };
+    }
+    time = `${wanted[0]}-12`;
   } else {
     const inside = wanted.filter(m => months.includes(m)).sort();
     if (!inside.length) return { why: 'those months are not loaded for its reporter' };
