@@ -17,8 +17,8 @@ import org.tradegateway.refs.ReferenceLoader;
  * starting the HTTP server, against the same database the server would use.
  */
 public final class CommandLine {
-    public static final Set<String> COMMANDS = Set.of("import", "generate", "datasets", "query-sql", "accounts", "help",
-            "--help", "-h");
+    public static final Set<String> COMMANDS = Set.of("import", "convert", "generate", "datasets", "query-sql",
+            "accounts", "help", "--help", "-h");
     static final String USAGE = """
             usage: java -jar quarkus-run.jar <command> ...
               (no command)                         start the gateway
@@ -28,6 +28,7 @@ public final class CommandLine {
               import legacy-json <file.json> [--classification H4]
               import legacy-csv <file.csv> [--classification H4]
               import census <answer.json> [--reporter 842] [--classification H6]
+              convert <dataset name> --to H0[,H2,...]   a flow dataset in earlier HS revisions (UNSD tables)
               generate --years 2019-2023 --scale 100k [--classification H0] [--seed 1] [--freq A|M] [--out flows.csv]
               datasets list
               datasets drop <id>
@@ -47,6 +48,16 @@ public final class CommandLine {
         int run(Connection connection) throws Exception;
     }
 
+    /** A body that also reads through a second connection while the first one writes. */
+    interface ReadingBody extends Body {
+        int run(Connection connection, Connection reader) throws Exception;
+
+        @Override
+        default int run(Connection connection) {
+            throw new IllegalStateException("needs a second connection");
+        }
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.println(args.length > 1 ? usage(args[1]) : USAGE);
@@ -60,6 +71,7 @@ public final class CommandLine {
             Arguments arguments = new Arguments(args);
             Body body = switch (args[0]) {
                 case "import" -> new ImportCommand(arguments, out).body();
+                case "convert" -> new ConvertCommand(arguments, out).body();
                 case "generate" -> new GenerateCommand(arguments, out).body();
                 case "datasets" -> new DatasetsCommand(arguments, out).body();
                 case "query-sql" -> new QuerySqlCommand(arguments, out).body();
@@ -82,6 +94,11 @@ public final class CommandLine {
             SchemaMigrator.migrate(db.target());
             try (Connection connection = DatabaseConnector.connect(db.target())) {
                 ReferenceLoader.loadIfChanged(connection);
+                if (body instanceof ReadingBody reading) {
+                    try (Connection reader = DatabaseConnector.connect(db.target())) {
+                        return reading.run(connection, reader);
+                    }
+                }
                 return body.run(connection);
             }
         } catch (StartupProblem e) {

@@ -50,7 +50,7 @@ final class QuerySqlCommand {
                 while (rs.next()) {
                     if (rs.getString(2) != null) {
                         entries.add(new AvailabilityCache.Entry(rs.getString(2).charAt(0), rs.getString(3).charAt(0),
-                                rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getBoolean(7)));
+                                rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8)));
                     }
                 }
             }

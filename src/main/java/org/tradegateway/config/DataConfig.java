@@ -13,6 +13,19 @@ public interface DataConfig {
 
     Demo demo();
 
+    /** What is answered of the stored data. */
+    Data data();
+
+    /** What is answered of the stored data. */
+    interface Data {
+        /**
+         * Records converted to earlier HS revisions by {@code convert}: {@code answer}, or {@code hide} (stored,
+         * neither answered nor listed).
+         */
+        @WithDefault("answer")
+        String converted();
+    }
+
     /** The database. url, user and password are read by the launcher, which also sets mode and description. */
     interface Db {
         /** External server as postgresql://host:port/database; unset means the embedded PostgreSQL. */

@@ -9,6 +9,7 @@ package org.tradegateway.core;
  * @param level          the commodity code's aggregation level (0 for the total)
  * @param flow           the flow code, see {@link Flow}
  * @param fromFlows      whether the record belongs to a flow dataset (BACI-like), not to one of declared records
+ * @param original       false when the record was converted from the classification its source gave it
  */
 public record FactRecord(String classification, int period, int level, boolean leaf, int flow,
                          int reporter, String reporterName, String reporterIso,
@@ -17,7 +18,7 @@ public record FactRecord(String classification, int period, int level, boolean l
                          String customs, String mot, String commodity, String commodityDescription,
                          int quantityUnit, String quantityUnitText, Integer altQuantityUnit, String altQuantityUnitText,
                          Double quantity, Double altQuantity, Double netWeight, Double grossWeight, double tradeValue,
-                         Double cifValue, Double fobValue, int estimation, boolean fromFlows) {
+                         Double cifValue, Double fobValue, int estimation, boolean fromFlows, boolean original) {
 
     /**
      * Whether the record comes from directed flows (BACI-like data, reconciled from both sides' declarations)

@@ -18,22 +18,29 @@ import java.util.stream.Collectors;
 public class AvailabilityCache {
     static final String VERSION_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset";
     /**
-     * A snapshot in one statement: the data version, then type, freq, px, reporter, period and from_flows of each
-     * availability row (all null when nothing is loaded). The {@code query-sql} command reads the same.
+     * A snapshot in one statement: the data version, then type, freq, px, reporter, period, from_flows and
+     * is_original of each availability row (all null when nothing is loaded). The {@code query-sql} command reads
+     * the same.
      */
     public static final String SNAPSHOT_SQL = "SELECT v.version, a.type, a.freq, a.px, a.reporter, a.period,"
-            + " a.from_flows FROM (" + VERSION_SQL + ") v(version) LEFT JOIN data_availability a ON true";
+            + " a.from_flows, a.is_original FROM (" + VERSION_SQL + ") v(version)"
+            + " LEFT JOIN data_availability a ON true";
     private final Pool pool;
     private final DatabaseGuard guard;
     private volatile Snapshot snapshot;
 
-    public AvailabilityCache(Pool pool, DatabaseGuard guard) {
+    /** Whether records converted from another classification are answered ({@code trade.data.converted}). */
+    private final boolean answerConverted;
+
+    public AvailabilityCache(Pool pool, DatabaseGuard guard, ConvertedData converted) {
         this.pool = pool;
         this.guard = guard;
+        this.answerConverted = converted.answered();
     }
 
-    /** One availability row. */
-    public record Entry(char type, char freq, String px, int reporter, int period, boolean fromFlows) {
+    /** One availability row; {@code original} false for records converted from another classification. */
+    public record Entry(char type, char freq, String px, int reporter, int period, boolean fromFlows,
+                        boolean original) {
     }
 
     /**
@@ -81,9 +88,9 @@ public class AvailabilityCache {
             String version = "";
             for (Row r : rows) {
                 version = r.getString(0);
-                if (r.getString(1) != null) {
+                if (r.getString(1) != null && (answerConverted || r.getBoolean(7))) {
                     entries.add(new Entry(r.getString(1).charAt(0), r.getString(2).charAt(0), r.getString(3),
-                            r.getShort(4), r.getInteger(5), r.getBoolean(6)));
+                            r.getShort(4), r.getInteger(5), r.getBoolean(6), r.getBoolean(7)));
                 }
             }
             Snapshot fresh = new Snapshot(version, List.copyOf(entries));

@@ -16,9 +16,12 @@ public class AvailabilityRepository {
 
     private final DatabaseGuard guard;
 
-    public AvailabilityRepository(Pool pool, DatabaseGuard guard) {
+    private final boolean converted;
+
+    public AvailabilityRepository(Pool pool, DatabaseGuard guard, ConvertedData converted) {
         this.pool = pool;
         this.guard = guard;
+        this.converted = converted.answered();
     }
 
     /** One (type, frequency, classification, reporter, period) that is loaded. */
@@ -36,7 +39,8 @@ public class AvailabilityRepository {
         StringBuilder sql = new StringBuilder("SELECT a.type, a.freq, a.px, a.reporter, coalesce(ar.name, ''),"
                 + " a.period, a.record_count, a.is_original, a.publication_date, a.is_partner_detail,"
                 + " (a.imported_at AT TIME ZONE 'UTC')::date"
-                + " FROM data_availability a LEFT JOIN area ar ON ar.code = a.reporter WHERE true");
+                + " FROM data_availability a LEFT JOIN area ar ON ar.code = a.reporter WHERE "
+                + (converted ? "true" : "a.is_original"));
         if (filter.type() != null) {
             params.add(filter.type().toString());
             sql.append(" AND a.type = $").append(params.size());

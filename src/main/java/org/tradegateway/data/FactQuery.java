@@ -37,9 +37,9 @@ public final class FactQuery {
             if (!sql.isEmpty()) {
                 sql.append(" UNION ALL ");
             }
-            // the last column says whether the record was added up from flows at import (fixed, not a value)
-            sql.append("SELECT ").append(COLUMNS).append(", ").append(slice.fromFlows())
-                    .append(" AS from_flows FROM trade_fact WHERE type = ")
+            // the last column says what the slice's records are (Slice.provenance: fixed, not a value)
+            sql.append("SELECT ").append(COLUMNS).append(", ").append(slice.provenance())
+                    .append("::int2 AS provenance FROM trade_fact WHERE type = ")
                     .append(param(params, String.valueOf(query.type().code())))
                     .append(" AND freq = ").append(param(params, String.valueOf(query.frequency().code())))
                     .append(" AND px = ").append(param(params, slice.px()))

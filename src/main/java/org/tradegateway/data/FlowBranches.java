@@ -49,7 +49,8 @@ final class FlowBranches {
         } else {
             sql.append("1::int2, NULL::int2, NULL::float8, NULL::float8, kg,");
         }
-        sql.append(" NULL::float8, value, NULL::float8, value, 0::int2, true FROM ")
+        sql.append(" NULL::float8, value, NULL::float8, value, 0::int2, ").append(slice.provenance())
+                .append("::int2 FROM ")
                 .append(leaf ? "trade_flow" : "trade_flow_sum").append(" WHERE px = ")
                 .append(FactQuery.param(params, slice.px()))
                 .append(" AND period = ").append(FactQuery.param(params, slice.period()));

@@ -44,7 +44,8 @@ public final class RecordMapper {
                 description(px, commodity), qtCode, refs.quantityUnitText(qtCode),
                 qtAlt == null ? null : (int) qtAlt, qtAlt == null ? "" : refs.quantityUnitText(qtAlt),
                 r.getDouble(13), r.getDouble(14), r.getDouble(15), r.getDouble(16), r.getDouble(17),
-                r.getDouble(18), r.getDouble(19), r.getShort(20), r.getBoolean(21));
+                r.getDouble(18), r.getDouble(19), r.getShort(20), (r.getShort(21) & 1) != 0,
+                (r.getShort(21) & 2) == 0);
     }
 
     /** The legacy wording loaded with the data if there is one, else the shipped list's, else empty. */

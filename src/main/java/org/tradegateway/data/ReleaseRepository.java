@@ -21,15 +21,18 @@ public class ReleaseRepository {
                    d.name, d.source, d.source_version, d.licence, a.from_flows
             FROM data_availability a JOIN dataset d ON d.id = a.dataset_id
             WHERE ($1::char IS NULL OR a.type = $1) AND ($2::char IS NULL OR a.freq = $2)
-              AND ($3::varchar[] IS NULL OR a.px = ANY($3))
+              AND ($3::varchar[] IS NULL OR a.px = ANY($3)) AND ($5 OR a.is_original)
             ORDER BY a.imported_at DESC, a.reporter, a.period
             LIMIT $4""";
     private final Pool pool;
     private final DatabaseGuard guard;
 
-    public ReleaseRepository(Pool pool, DatabaseGuard guard) {
+    private final boolean converted;
+
+    public ReleaseRepository(Pool pool, DatabaseGuard guard, ConvertedData converted) {
         this.pool = pool;
         this.guard = guard;
+        this.converted = converted.answered();
     }
 
     /** One loaded reporter-period and its provenance. */
@@ -42,7 +45,7 @@ public class ReleaseRepository {
     public Uni<List<Release>> find(Character type, Character freq, List<String> px, int limit) {
         Tuple params = Tuple.tuple().addValue(type == null ? null : type.toString())
                 .addValue(freq == null ? null : freq.toString())
-                .addValue(px == null ? null : px.toArray(String[]::new)).addValue(limit);
+                .addValue(px == null ? null : px.toArray(String[]::new)).addValue(limit).addValue(converted);
         return guard.call(() -> pool.preparedQuery(SQL).execute(params).map(rows -> {
                     List<Release> result = new ArrayList<>();
                     for (Row r : rows) {

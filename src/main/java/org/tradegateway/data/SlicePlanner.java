@@ -17,8 +17,8 @@ public final class SlicePlanner {
     private SlicePlanner() {
     }
 
-    /** One available (classification, reporter, period). */
-    public record Available(String px, int reporter, int period, boolean fromFlows) {
+    /** One available (classification, reporter, period); {@code original} false for converted records. */
+    public record Available(String px, int reporter, int period, boolean fromFlows, boolean original) {
     }
 
     /** The stored revisions a query classification reads. */
@@ -54,16 +54,17 @@ public final class SlicePlanner {
         Map<String, Map<Integer, List<Integer>>> grouped = new TreeMap<>();
         for (Available a : chosen.values()) {
             if (latest.contains(a.period())) {
-                grouped.computeIfAbsent(a.px() + (a.fromFlows() ? "/flows" : ""), k -> new TreeMap<>())
+                grouped.computeIfAbsent(a.px() + (a.fromFlows() ? "/flows" : "") + (a.original() ? "" : "/converted"),
+                                k -> new TreeMap<>())
                         .computeIfAbsent(a.period(), k -> new ArrayList<>()).add(a.reporter());
             }
         }
         List<Slice> slices = new ArrayList<>();
         grouped.forEach((key, byPeriod) -> byPeriod.forEach((period, codes) -> {
-            String px = key.replace("/flows", "");
-            boolean fromFlows = key.endsWith("/flows");
+            String px = key.replace("/flows", "").replace("/converted", "");
+            boolean fromFlows = key.contains("/flows");
             slices.add(new Slice(px, period, List.copyOf(codes), fromFlows,
-                    fromFlows ? flowAreas.of(px, period) : List.of()));
+                    fromFlows ? flowAreas.of(px, period) : List.of(), !key.endsWith("/converted")));
         }));
         slices.sort(Comparator.comparingInt(Slice::period).thenComparing(Slice::px));
         return slices;

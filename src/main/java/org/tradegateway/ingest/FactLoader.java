@@ -79,7 +79,7 @@ public final class FactLoader {
                 progress.step("replacing the earlier import of this dataset (#" + previous + ")");
                 dropDataset(previous);
             }
-            publishAvailability(datasetId, info.publicationDate());
+            publishAvailability(datasetId, info.publicationDate(), source.original());
             try (PreparedStatement ps = connection.prepareStatement("UPDATE dataset SET row_count = ? WHERE id = ?")) {
                 ps.setLong(1, builder.recordsStored());
                 ps.setInt(2, datasetId);
@@ -151,7 +151,8 @@ public final class FactLoader {
         }
     }
 
-    private void publishAvailability(int datasetId, LocalDate publicationDate) throws SQLException {
+    private void publishAvailability(int datasetId, LocalDate publicationDate, boolean original)
+            throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT s.px, s.reporter, s.period, d.id, d.source, d.name FROM stage_availability s"
                         + " JOIN data_availability a USING (type, freq, px, reporter, period)"
@@ -165,10 +166,11 @@ public final class FactLoader {
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO data_availability (type, freq, px,"
                 + " reporter, period, dataset_id, record_count, is_original, is_partner_detail, publication_date,"
-                + " imported_at, from_flows) SELECT type, freq, px, reporter, period, ?, record_count, true,"
+                + " imported_at, from_flows) SELECT type, freq, px, reporter, period, ?, record_count, ?,"
                 + " is_partner_detail, ?, now(), from_flows FROM stage_availability")) {
             ps.setInt(1, datasetId);
-            ps.setObject(2, publicationDate == null ? LocalDate.now() : publicationDate);
+            ps.setBoolean(2, original);
+            ps.setObject(3, publicationDate == null ? LocalDate.now() : publicationDate);
             ps.executeUpdate();
         }
     }

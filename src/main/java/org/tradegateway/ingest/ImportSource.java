@@ -22,6 +22,14 @@ public interface ImportSource {
         return null;
     }
 
+    /**
+     * Whether the records are in the classification their source gave them (false for a conversion: its releases
+     * are listed as not original, and answered so).
+     */
+    default boolean original() {
+        return true;
+    }
+
     /** A digest of the input, so that importing unchanged input again does nothing. */
     String contentHash() throws IOException;
 

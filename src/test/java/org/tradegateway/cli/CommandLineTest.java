@@ -66,6 +66,34 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldConvertALoadedBaciReleaseToEarlierRevisions() throws Exception {
+        Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
+        Files.copy(SharedData.path("data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file);
+        assertEquals(0, run("import", "baci", file.toString()), err.toString());
+
+        assertEquals(0, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "H0,H4"), err.toString());
+        String report = out.toString();
+        assertTrue(report.contains("converting BACI_HS17_Y2017_V202301.csv to H0 with UNSD"
+                + " hs2017_to_hs1992_conversion (5,388 codes)"), report);
+        assertTrue(report.contains("converting BACI_HS17_Y2017_V202301.csv to H4 with UNSD"
+                + " hs2017_to_hs2012_conversion"), report);
+        assertTrue(report.contains("10 source flows converted; 0 of them kept under their own code"), report);
+        assertEquals(0, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "H0"));
+        assertTrue(out.toString().contains("already holds this exact input; nothing to do"), out.toString());
+        assertEquals(0, run("datasets", "list"));
+        assertTrue(out.toString().contains("BACI_HS17_Y2017_V202301.csv-as-H0"), out.toString());
+
+        assertEquals(1, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "H6"));
+        assertEquals("trade-gateway: failed, nothing was changed: no conversion table leads from H5 to H6: UNSD"
+                + " converts from each HS revision to the earlier ones only", err.toString().trim());
+        assertEquals(2, run("convert", "BACI_HS17_Y2017_V202301.csv"));
+        assertTrue(err.toString().startsWith("trade-gateway: --to names the HS revisions"), err.toString());
+        assertEquals(2, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "S4"));
+        assertTrue(err.toString().startsWith("trade-gateway: --to takes HS revisions H0 to H6, not 'S4'"),
+                err.toString());
+    }
+
+    @Test
     void shouldExitWithOneAndAReasonWhenTheFileIsBad() throws Exception {
         Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
         Files.writeString(file, "t,i,j,k,v,q\n2017,4,12,130120,oops,1\n");

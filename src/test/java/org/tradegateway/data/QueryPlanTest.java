@@ -60,7 +60,7 @@ class QueryPlanTest {
                     flowAreas.computeIfAbsent(rs.getString(1) + rs.getInt(3), k -> new ArrayList<>()).add(rs.getInt(2));
                 }
                 if (query.reporters().all() || query.reporters().codes().contains(rs.getInt(2))) {
-                    available.add(new Available(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4)));
+                    available.add(new Available(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4), true));
                 }
             }
         }

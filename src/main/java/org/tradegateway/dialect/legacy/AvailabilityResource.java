@@ -29,7 +29,10 @@ public class AvailabilityResource {
             return Uni.createFrom().item(RequestParams.badRequest(e));
         }
         boolean csv = "csv".equalsIgnoreCase(fmt == null ? "" : fmt.trim());
-        return repository.find(filter).map(rows -> csv
+        // px=HS (as reported): the classifications the data came in; no px: everything, conversions as isOriginal 0
+        boolean asReported = px != null && (px.trim().equalsIgnoreCase("HS") || px.trim().equalsIgnoreCase("ST"));
+        return repository.find(filter).map(found -> found.stream().filter(a -> a.original() || !asReported).toList())
+                .map(rows -> csv
                 ? Response.ok(AvailabilityWriter.csv(rows)).type("text/csv; charset=utf-8").build()
                 : Response.ok(AvailabilityWriter.json(rows)).type("application/json; charset=utf-8").build());
     }

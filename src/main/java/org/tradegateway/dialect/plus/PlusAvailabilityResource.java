@@ -67,6 +67,7 @@ public class PlusAvailabilityResource {
         AvailabilityRepository.Filter filter;
         Set<Integer> wantedReporters;
         Set<Integer> wantedPeriods;
+        boolean asReported;
         try {
             TradeType t = PlusParser.type(type);
             Frequency f = PlusParser.frequency(freq);
@@ -74,13 +75,16 @@ public class PlusAvailabilityResource {
             wantedReporters = numbers(reporters, "reporterCode");
             wantedPeriods = numbers(periods, "period");
             filter = new AvailabilityRepository.Filter(t.code(), f.code(), SlicePlanner.revisions(px), null, null);
+            asReported = px == Classification.HS || px == Classification.ST;
         } catch (QueryFailure refused) {
             return Uni.createFrom().item(PlusResponses.refused(refused));
         }
         return repository.find(filter).map(rows -> {
             ArrayNode data = JSON.createArrayNode();
             for (Availability a : rows) {
-                if ((wantedReporters == null || wantedReporters.contains(a.reporter()))
+                // as reported (HS): the classifications the data came in, not conversions
+                if ((a.original() || !asReported)
+                        && (wantedReporters == null || wantedReporters.contains(a.reporter()))
                         && (wantedPeriods == null || wantedPeriods.contains(a.period()))) {
                     data.add(record(a, searchCode));
                 }

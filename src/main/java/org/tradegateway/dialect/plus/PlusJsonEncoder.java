@@ -35,8 +35,10 @@ final class PlusJsonEncoder implements RowEncoder {
     /** {"typeCode":..,"freqCode":..,"refPeriodId": for the first record and (after a comma) the others. */
     private final byte[] typeAndFrequency;
     private final byte[] nextTypeAndFrequency;
-    /** ,"classificationSearchCode":..,"isOriginalClassification":true,"cmdCode": */
+    /** ,"classificationSearchCode":..,"isOriginalClassification": */
     private final byte[] searchAndOriginal;
+    private static final byte[] ORIGINAL = ascii("true");
+    private static final byte[] CONVERTED = ascii("false");
     private boolean first = true;
 
     PlusJsonEncoder(PlusEncoding encoding) {
@@ -55,7 +57,7 @@ final class PlusJsonEncoder implements RowEncoder {
         Utf8Builder search = new Utf8Builder(96);
         search.append(KEYS[18]);
         Json.string(search, encoding.searchCode());
-        search.append(KEYS[19]).append("true").append(KEYS[20]);
+        search.append(KEYS[19]);
         this.searchAndOriginal = search.toBytes();
     }
 
@@ -129,7 +131,7 @@ final class PlusJsonEncoder implements RowEncoder {
         text(sb, d ? (partner2 == 0 ? PlusFields.WORLD : r.partner2Name()) : null);
         sb.append(KEYS[17]);
         text(sb, r.classification());
-        sb.append(searchAndOriginal);
+        sb.append(searchAndOriginal).append(r.original() ? ORIGINAL : CONVERTED).append(KEYS[20]);
         text(sb, r.commodity());
         sb.append(KEYS[21]);
         text(sb, d ? (r.commodity().equals("TOTAL") ? PlusFields.ALL_COMMODITIES : r.commodityDescription())

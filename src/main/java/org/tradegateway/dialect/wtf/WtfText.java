@@ -110,7 +110,10 @@ public class WtfText {
                     .append(" differ from what one country's customs office published. Records derived this way say so")
                     .append(" (Comtrade+ isReported false).\n");
             t.append("5. Classifications: each record is in the HS revision (or other classification) it was loaded")
-                    .append(" in; codes are not converted between revisions.\n");
+                    .append(" in, unless its dataset is a conversion (named <dataset>-as-H0 and so on, its version")
+                    .append(" naming the UNSD table): then it was converted back to an earlier HS revision, each")
+                    .append(" product to the table's one target, and a product split by the later revision is not")
+                    .append(" divided (Comtrade+ isOriginalClassification false).\n");
             t.append("6. The Census API's layout does not make the numbers Census figures: they are the loaded")
                     .append(" datasets'.\n");
             t.append("\n## Units\n\n- Values in whole US dollars (BACI's thousands multiplied by 1000); quantities in")
