@@ -19,8 +19,9 @@ import org.tradegateway.refs.Correspondence;
  * of one exporter, importer and period that meet in a target are added up. A product the table does not list is
  * kept under its own code (the shipped tables miss only monetary gold 710820, 711890 and 999999 of some revisions,
  * codes every revision has) and counted, so nothing is dropped: the converted totals equal the source's. The
- * result is imported as a dataset of its own ({@code <name>-as-H0}), with the source's provenance and licence, the table named in its version, and every release marked as not in
- * its original classification; the import then derives the aggregates and the World partner as for any flows.
+ * result is imported as a dataset of its own ({@code <name>-as-H0}), with the source's provenance and licence,
+ * the table named in its version, and every release marked as not in its original classification; the import
+ * then derives the aggregates and the World partner as for any flows.
  *
  * <p>The source flows are read, period by period in (exporter, importer) order, through a connection of their
  * own: the import's connection is busy copying.
