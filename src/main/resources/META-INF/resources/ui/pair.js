@@ -26,15 +26,17 @@ async function render(form) {
     { caption: `What ${A.name} sells to ${B.name}` });
   barChart(charts.appendChild(el('div')), products(pair.b_to_a.top_products),
     { caption: `What ${B.name} sells to ${A.name}` });
-  const columns = [
-    { label: 'HS', value: p => p.hs },
+  // the HS code links to the product between the two, with the lines that make it up
+  const columns = (from, to) => [
+    { label: 'HS', value: p => p.hs,
+      href: p => withHs(`/data/bilateral-products/${from}-${to}-${p.hs}.json?year=${year}`) },
     { label: 'Product', value: p => p.name },
     { label: 'Value (US$)', value: p => usd(p.value_usd), numeric: true },
     { label: 'Share', value: p => percent(p.share), numeric: true },
   ];
   document.getElementById('tables').replaceChildren(el('div', { class: 'charts' },
-    el('div', { class: 'table-wrap' }, table(columns, pair.a_to_b.top_products, `${A.name} to ${B.name}`)),
-    el('div', { class: 'table-wrap' }, table(columns, pair.b_to_a.top_products, `${B.name} to ${A.name}`))),
+    el('div', { class: 'table-wrap' }, table(columns(a, b), pair.a_to_b.top_products, `${A.name} to ${B.name}`)),
+    el('div', { class: 'table-wrap' }, table(columns(b, a), pair.b_to_a.top_products, `${B.name} to ${A.name}`))),
     el('p', {}, 'Each country alone: ', el('a', { href: withHs(`/country.html?c=${a}&year=${year}`), text: A.name }),
       ', ', el('a', { href: withHs(`/country.html?c=${b}&year=${year}`), text: B.name }), '.'));
   return pair._meta;

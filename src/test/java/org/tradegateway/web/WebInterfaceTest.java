@@ -268,6 +268,10 @@ class WebInterfaceTest {
                 driver.findElement(By.cssSelector("#cards .card:first-child .big")).getAttribute("data-value"));
         assertEquals(top.get("value_usd").asText(), pair.at("/a_to_b/value_usd").asText());
         assertTrue(driver.findElements(By.cssSelector("#charts svg.bars rect")).size() > 1);
+        String product = driver.findElement(By.cssSelector("#tables tbody tr:first-child a")).getAttribute("href");
+        assertTrue(product.contains("/data/bilateral-products/japan-" + top.get("slug").asText() + "-"), product);
+        JsonNode line = json(product.substring(product.indexOf("/data/")));
+        assertEquals(pair.at("/a_to_b/top_products/0/value_usd").asText(), line.at("/a_to_b/value_usd").asText());
         browser.screenshot("pair");
     }
 }

@@ -19,7 +19,8 @@ public class WtfDialect implements Dialect {
 
     @Override
     public List<String> prefixes() {
-        return List.of("/data/yearly/", "/data/historical/", "/data/products/", "/data/countries.json", "/llms.txt",
+        return List.of("/data/yearly/", "/data/historical/", "/data/products/", "/data/bilateral-products/",
+                "/data/countries.json", "/llms.txt",
                 "/llms-full.txt");
     }
 

@@ -6,6 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +29,8 @@ public class WtfRoute {
     private static final Pattern YEARLY = Pattern.compile("/data/yearly/(\\d{4})/(rankings|global-totals)\\.json");
     private static final Pattern HISTORY = Pattern.compile("/data/historical/([^/]+)\\.json");
     private static final Pattern PRODUCT = Pattern.compile("/data/products/([^/]+)\\.json");
+    private static final Pattern PAIR_PRODUCT =
+            Pattern.compile("/data/bilateral-products/([^/]+)-(\\d{2}|\\d{4}|\\d{6})\\.json");
     private final WtfViews views;
     private final DatabaseGuard guard;
     private final org.tradegateway.data.ReferenceDirectory references;
@@ -50,6 +54,7 @@ public class WtfRoute {
         router.route("/data/yearly/*").order(ORDER).handler(this::handle);
         router.route("/data/historical/*").order(ORDER).handler(this::handle);
         router.route("/data/products/*").order(ORDER).handler(this::handle);
+        router.route("/data/bilateral-products/*").order(ORDER).handler(this::handle);
     }
 
     private void handle(RoutingContext routing) {
@@ -119,6 +124,29 @@ public class WtfRoute {
                     ? views.productIndex(scope, references.shipped().tree(scope.px()))
                     : product(scope, slug, year == null ? scope.years().isEmpty() ? 0 : scope.years().last()
                     : year(year));
+        }
+        m = PAIR_PRODUCT.matcher(path);
+        if (m.matches()) {
+            String pair = m.group(1);
+            String code = m.group(2);
+            String year = routing.request().getParam("year");
+            return scope -> {
+                int[] ab = pair(scope, pair);
+                org.tradegateway.refs.CommodityList tree = references.shipped().tree(scope.px());
+                int i = tree.indexOf(code);
+                if (i < 0) {
+                    throw new NotFound("no product '" + code + "' in " + scope.px()
+                            + "; see /data/products/_index.json", scope);
+                }
+                List<String> lines = new ArrayList<>();
+                for (int k = 0; k < tree.size(); k++) {
+                    if (tree.aggrLevel(k) == code.length() + 2 && tree.code(k).startsWith(code)) {
+                        lines.add(tree.code(k));
+                    }
+                }
+                int y = year == null ? scope.years().isEmpty() ? 0 : scope.years().last() : year(year);
+                return views.bilateralProduct(scope, loaded(scope, y), ab[0], ab[1], code, tree.description(i), lines);
+            };
         }
         m = HISTORY.matcher(path);
         if (m.matches()) {

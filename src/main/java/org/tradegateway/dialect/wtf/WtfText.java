@@ -145,5 +145,7 @@ public class WtfText {
             new String[] {"/data/yearly/{year}/rankings.json, /data/yearly/{year}/global-totals.json",
                 "World Trade Flows: rankings and world totals"},
             new String[] {"/data/historical/{slug}.json", "World Trade Flows: a country's yearly series"},
+            new String[] {"/data/bilateral-products/{a}-{b}-{hs}.json",
+                "World Trade Flows: one product (HS chapter, heading or line) between two countries"},
             new String[] {"/q/openapi, /q/swagger-ui", "the OpenAPI description"});
 }

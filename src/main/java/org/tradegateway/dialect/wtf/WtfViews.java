@@ -218,6 +218,52 @@ public class WtfViews {
                 });
     }
 
+    /**
+     * {@code /data/bilateral-products/{a}-{b}-{hs}.json}: one product (a chapter, a 4-digit heading or an HS6 line)
+     * between two countries in a year, each way, with the lines one level finer that make it up (none for an HS6
+     * line), largest first.
+     */
+    Uni<ObjectNode> bilateralProduct(Scope scope, int year, int a, int b, String code, String name,
+                                     List<String> lines) {
+        List<String> codes = new ArrayList<>(lines);
+        codes.add(code);
+        List<Integer> levels = lines.isEmpty() ? List.of(code.length()) : List.of(code.length(), code.length() + 2);
+        CommoditySelection product = new CommoditySelection(false, List.of(), codes, levels);
+        return Uni.combine().all().unis(read(scope, Selection.of(List.of(a)), Selection.of(List.of(b)), year(year),
+                product), metas.of(scope, year)).asTuple().map(t -> {
+                    double aToB = 0;
+                    double bToA = 0;
+                    List<FactRecord> out = new ArrayList<>();
+                    List<FactRecord> in = new ArrayList<>();
+                    for (FactRecord r : t.getItem1()) {
+                        boolean export = r.flow() == Flow.EXPORT.code();
+                        if (!export && r.flow() != Flow.IMPORT.code()) {
+                            continue;
+                        }
+                        if (r.commodity().equals(code)) {
+                            if (export) {
+                                aToB = r.tradeValue();
+                            } else {
+                                bToA = r.tradeValue();
+                            }
+                        } else {
+                            (export ? out : in).add(r);
+                        }
+                    }
+                    ObjectNode body = JSON.createObjectNode();
+                    body.set("country_a", records.country(a));
+                    body.set("country_b", records.country(b));
+                    body.putObject("product").put("hs", code).put("name", name).put("level", code.length());
+                    body.put("year", year);
+                    body.set("a_to_b", WtfRecords.direction(aToB, out));
+                    body.set("b_to_a", WtfRecords.direction(bToA, in));
+                    body.put("total_trade", whole(aToB + bToA));
+                    body.put("balance", whole(aToB - bToA));
+                    body.set("_meta", t.getItem2());
+                    return body;
+                });
+    }
+
     /** {@code /data/yearly/{year}/rankings.json}: every reporter by exports and by imports. */
     Uni<ObjectNode> rankings(Scope scope, int year) {
         return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),

@@ -115,6 +115,43 @@ class WtfViewsTest {
     }
 
     @Test
+    void shouldAnswerOneProductBetweenTwoCountriesWithItsLines() throws Exception {
+        JsonNode pair = get("/data/yearly/2040/bilateral/japan-usa.json");
+        String chapter = pair.at("/a_to_b/top_products/0/hs").asText();
+        JsonNode product = get("/data/bilateral-products/japan-usa-" + chapter + ".json?year=2040");
+        assertEquals(List.of("country_a", "country_b", "product", "year", "a_to_b", "b_to_a", "total_trade", "balance",
+                "_meta"), keys(product));
+        assertEquals(chapter, product.at("/product/hs").asText());
+        assertEquals(2, product.at("/product/level").asInt());
+        String ab = " AND exporter = 392 AND importer = 842 AND product LIKE '" + chapter;
+        String ba = " AND exporter = 842 AND importer = 392 AND product LIKE '" + chapter;
+        long out = sql(ab + "%'");
+        long in = sql(ba + "%'");
+        assertEquals(out, product.at("/a_to_b/value_usd").asLong());
+        assertEquals(in, product.at("/b_to_a/value_usd").asLong());
+        assertEquals(out + in, product.get("total_trade").asLong());
+        JsonNode lines = product.at("/a_to_b/top_products");
+        assertTrue(lines.size() > 0);
+        long previous = Long.MAX_VALUE;
+        for (JsonNode line : lines) {
+            assertEquals(4, line.get("level").asInt());
+            assertEquals(sql(ab.replace(chapter, line.get("hs").asText()) + "%'"), line.get("value_usd").asLong());
+            assertTrue(line.get("value_usd").asLong() <= previous);
+            previous = line.get("value_usd").asLong();
+        }
+        JsonNode mirror = get("/data/bilateral-products/usa-jpn-" + chapter + ".json?year=2040");
+        assertEquals(product.get("a_to_b"), mirror.get("b_to_a"));
+        String line = lines.get(0).get("hs").asText();
+        String leaf = MAPPER.readTree(given().get("/data/bilateral-products/japan-usa-" + line + ".json?hs=H2")
+                .asString()).at("/a_to_b/top_products/0/hs").asText();
+        JsonNode six = get("/data/bilateral-products/japan-usa-" + leaf + ".json");
+        assertEquals(sql(ab.replace(chapter, leaf) + "'"), six.at("/a_to_b/value_usd").asLong());
+        assertEquals(0, six.at("/a_to_b/top_products").size());
+        assertEquals(404, given().get("/data/bilateral-products/japan-usa-9988.json?hs=H2").statusCode());
+        assertEquals(404, given().get("/data/bilateral-products/japan-atlantis-87.json?hs=H2").statusCode());
+    }
+
+    @Test
     void shouldAnswerAnyPairInBothOrders() throws Exception {
         JsonNode pair = get("/data/yearly/2040/bilateral/japan-usa.json");
         assertEquals(List.of("country_a", "country_b", "a_to_b", "b_to_a", "total_trade", "balance", "_meta"),
