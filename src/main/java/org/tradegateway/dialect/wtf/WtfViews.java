@@ -185,37 +185,7 @@ public class WtfViews {
     /** {@code /data/yearly/{year}/bilateral/{a}-{b}.json}: both directions, their top chapters, total and balance. */
     Uni<ObjectNode> bilateral(Scope scope, int year, int a, int b) {
         CommoditySelection totalAndChapters = new CommoditySelection(false, List.of(2), List.of("TOTAL"), List.of(0));
-        return Uni.combine().all().unis(read(scope, Selection.of(List.of(a)), Selection.of(List.of(b)), year(year),
-                totalAndChapters), metas.of(scope, year)).asTuple().map(t -> {
-                    double aToB = 0;
-                    double bToA = 0;
-                    List<FactRecord> out = new ArrayList<>();
-                    List<FactRecord> in = new ArrayList<>();
-                    for (FactRecord r : t.getItem1()) {
-                        boolean export = r.flow() == Flow.EXPORT.code();
-                        if (!export && r.flow() != Flow.IMPORT.code()) {
-                            continue;
-                        }
-                        if (r.level() == 0) {
-                            if (export) {
-                                aToB = r.tradeValue();
-                            } else {
-                                bToA = r.tradeValue();
-                            }
-                        } else {
-                            (export ? out : in).add(r);
-                        }
-                    }
-                    ObjectNode body = JSON.createObjectNode();
-                    body.set("country_a", records.country(a));
-                    body.set("country_b", records.country(b));
-                    body.set("a_to_b", WtfRecords.direction(aToB, out));
-                    body.set("b_to_a", WtfRecords.direction(bToA, in));
-                    body.put("total_trade", whole(aToB + bToA));
-                    body.put("balance", whole(aToB - bToA));
-                    body.set("_meta", t.getItem2());
-                    return body;
-                });
+        return pair(scope, year, a, b, totalAndChapters, "TOTAL", body -> { });
     }
 
     /**
@@ -228,9 +198,20 @@ public class WtfViews {
         List<String> codes = new ArrayList<>(lines);
         codes.add(code);
         List<Integer> levels = lines.isEmpty() ? List.of(code.length()) : List.of(code.length(), code.length() + 2);
-        CommoditySelection product = new CommoditySelection(false, List.of(), codes, levels);
+        return pair(scope, year, a, b, new CommoditySelection(false, List.of(), codes, levels), code, body -> {
+            body.putObject("product").put("hs", code).put("name", name).put("level", code.length());
+            body.put("year", year);
+        });
+    }
+
+    /**
+     * A pair's document from a's records with b: the records of {@code whole} are each direction's value, the
+     * others its lines; {@code head} adds what comes between the countries and the directions.
+     */
+    private Uni<ObjectNode> pair(Scope scope, int year, int a, int b, CommoditySelection commodities, String whole,
+                                 java.util.function.Consumer<ObjectNode> head) {
         return Uni.combine().all().unis(read(scope, Selection.of(List.of(a)), Selection.of(List.of(b)), year(year),
-                product), metas.of(scope, year)).asTuple().map(t -> {
+                commodities), metas.of(scope, year)).asTuple().map(t -> {
                     double aToB = 0;
                     double bToA = 0;
                     List<FactRecord> out = new ArrayList<>();
@@ -240,7 +221,7 @@ public class WtfViews {
                         if (!export && r.flow() != Flow.IMPORT.code()) {
                             continue;
                         }
-                        if (r.commodity().equals(code)) {
+                        if (r.commodity().equals(whole)) {
                             if (export) {
                                 aToB = r.tradeValue();
                             } else {
@@ -253,8 +234,7 @@ public class WtfViews {
                     ObjectNode body = JSON.createObjectNode();
                     body.set("country_a", records.country(a));
                     body.set("country_b", records.country(b));
-                    body.putObject("product").put("hs", code).put("name", name).put("level", code.length());
-                    body.put("year", year);
+                    head.accept(body);
                     body.set("a_to_b", WtfRecords.direction(aToB, out));
                     body.set("b_to_a", WtfRecords.direction(bToA, in));
                     body.put("total_trade", whole(aToB + bToA));
