@@ -46,6 +46,29 @@ public class PlusBulkResource {
                                @QueryParam("publishedDateFrom") String publishedFrom,
                                @QueryParam("publishedDateTo") String publishedTo, @Context UriInfo uri,
                                @Context RoutingContext routing) {
+        return listing("/bulk/v1/file/", type, freq, cl, reporters, periods, publishedFrom, publishedTo, uri, routing);
+    }
+
+    /**
+     * {@code GET /bulk/v1/getClassic/...}: the same files as classic ones ({@code fileUrl} under
+     * {@code /bulk/v1/fileClassic/}). Upstream's classic files hold the records without the extended breakdown
+     * (second partner, customs procedure, mode of transport): what the gateway stores in any case.
+     */
+    @GET
+    @Path("bulk/v1/getClassic/{type}/{freq}/{cl}")
+    public Uni<Response> classicFiles(@PathParam("type") String type, @PathParam("freq") String freq,
+                                      @PathParam("cl") String cl, @QueryParam("reporterCode") String reporters,
+                                      @QueryParam("period") String periods,
+                                      @QueryParam("publishedDateFrom") String publishedFrom,
+                                      @QueryParam("publishedDateTo") String publishedTo, @Context UriInfo uri,
+                                      @Context RoutingContext routing) {
+        return listing("/bulk/v1/fileClassic/", type, freq, cl, reporters, periods, publishedFrom, publishedTo, uri,
+                routing);
+    }
+
+    private Uni<Response> listing(String fileRoute, String type, String freq, String cl, String reporters,
+                                  String periods, String publishedFrom, String publishedTo, UriInfo uri,
+                                  RoutingContext routing) {
         if (!PlusResponses.keyed(routing)) {
             return Uni.createFrom().item(PlusResponses.missingKey());
         }
@@ -73,17 +96,17 @@ public class PlusBulkResource {
             ArrayNode data = PlusResponses.JSON.createArrayNode();
             for (Availability a : PlusBulk.matching(rows, wantedReporters, wantedPeriods)) {
                 if ((from == null || !a.published().isBefore(from)) && (to == null || !a.published().isAfter(to))) {
-                    data.add(record(a, base));
+                    data.add(record(a, base + fileRoute));
                 }
             }
             return PlusResponses.envelope(started, data);
         });
     }
 
-    private static ObjectNode record(Availability a, String base) {
+    private static ObjectNode record(Availability a, String files) {
         String key = PlusBulk.rowKey(a);
         ObjectNode r = PlusResponses.JSON.createObjectNode();
-        r.put("fileUrl", base + "/bulk/v1/file/" + a.reporter() + "/" + key);
+        r.put("fileUrl", files + a.reporter() + "/" + key);
         r.put("fileSize", size(a.records() * BYTES_PER_RECORD));
         r.put("isOriginalClassification", a.original());
         r.put("reporterCode", a.reporter());

@@ -32,6 +32,8 @@ public class PlusBulkRoute {
 
     void install(@Observes Router router) {
         router.route("/bulk/v1/file/:reporter/:key").order(PlusRoute.ORDER).handler(this::handle);
+        // the classic files are the same records: the stored ones are totals over the extended breakdown already
+        router.route("/bulk/v1/fileClassic/:reporter/:key").order(PlusRoute.ORDER).handler(this::handle);
     }
 
     private void handle(RoutingContext routing) {

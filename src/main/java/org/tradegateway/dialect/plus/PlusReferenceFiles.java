@@ -59,6 +59,7 @@ final class PlusReferenceFiles {
         ReferenceFiles.forEachRow("plus_quantity_units.csv", r -> units.addObject()
                 .put("qtyCode", Integer.parseInt(r[0].trim())).put("qtyAbbr", r[1]).put("qtyDescription", r[2]));
         add("QuantityUnits.json", "qtyunit", "Quantity units", units, "2023-01-23");
+        dataItems();
         categories("B4", "BEC Revision 4", "plus_B4.csv");
         categories("B5", "BEC Revision 5", "plus_B5.csv");
         services();
@@ -180,6 +181,25 @@ final class PlusReferenceFiles {
         add(name, category, description, results, dates.stream().max(String::compareTo).orElse("2025-06-05"));
     }
 
+    /**
+     * {@code TradeDataItems.json}: every field of the data and bulk files with its description and where it
+     * appears ("True"/"False" strings, as upstream), dated by the list's newest change.
+     */
+    private void dataItems() {
+        ArrayNode results = JSON.createArrayNode();
+        List<String> dates = new ArrayList<>();
+        ReferenceFiles.forEachRow("plus_data_items.csv", r -> {
+            results.addObject().put("dataItem", r[0]).put("description", r[1]).put("isInDataAPICommodity", r[2])
+                    .put("isInDataAPIServices", r[3]).put("isInBulkFileFinal", r[4])
+                    .put("isInBulkFileTariffline", r[5]);
+            dates.add(r[6]);
+        });
+        ObjectNode body = JSON.createObjectNode().put("more", false);
+        body.set("results", results);
+        add("TradeDataItems.json", "dataitem", "Data items", body, dates.stream().max(String::compareTo)
+                .orElse("2023-01-23"));
+    }
+
     private void idText(String name, String category, String description, String list) {
         ArrayNode results = JSON.createArrayNode();
         List<String> dates = new ArrayList<>();
@@ -201,6 +221,10 @@ final class PlusReferenceFiles {
     private void add(String name, String category, String description, ArrayNode results, String date) {
         ObjectNode body = JSON.createObjectNode();
         body.set("results", results);
+        add(name, category, description, body, date);
+    }
+
+    private void add(String name, String category, String description, ObjectNode body, String date) {
         Instant changed = LocalDate.parse(date.trim()).atStartOfDay().toInstant(ZoneOffset.UTC);
         files.put(name.toLowerCase(Locale.ROOT), new File(name, category, description, write(body), changed));
     }

@@ -111,6 +111,31 @@ class PlusBulkTest {
     }
 
     @Test
+    void shouldListTheSameFilesAsClassicOnes() throws Exception {
+        JsonNode listed = listing("reporterCode=842&period=2045").at("/data/0");
+        Response r = given().get("/bulk/v1/getClassic/C/A/HS?reporterCode=842&period=2045&subscription-key=" + key);
+        assertEquals(200, r.statusCode(), r.asString());
+        JsonNode classic = MAPPER.readTree(r.asString()).at("/data/0");
+        String url = classic.get("fileUrl").asText();
+        assertTrue(url.matches("https?://[^/]+/bulk/v1/fileClassic/842/" + listed.get("rowKey").asText()), url);
+        assertEquals(listed.get("rowKey"), classic.get("rowKey"));
+        assertEquals(listed.get("fileSize"), classic.get("fileSize"));
+        String finalUrl = listed.get("fileUrl").asText();
+        byte[] a = given().get(finalUrl.substring(finalUrl.indexOf("/bulk/")) + "?subscription-key=" + key)
+                .asByteArray();
+        byte[] b = given().get(url.substring(url.indexOf("/bulk/")) + "?subscription-key=" + key).asByteArray();
+        assertEquals(gunzip(a), gunzip(b));
+        assertTrue(gunzip(b).length() > 1000);
+        assertEquals(401, given().get("/bulk/v1/getClassic/C/A/HS?reporterCode=842").statusCode());
+    }
+
+    private static String gunzip(byte[] gz) throws Exception {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void shouldAskForAKeyAndAnswerAFileNoLongerListedWith404() throws Exception {
         assertEquals(401, given().get("/bulk/v1/get/C/A/HS?reporterCode=842").statusCode());
         String url = listing("reporterCode=842&period=2045").at("/data/0/fileUrl").asText();

@@ -59,8 +59,27 @@ class PlusReferenceTest {
             assertTrue(file.get("results").size() > 1, uri);
         }
         assertTrue(categories.containsAll(List.of("reporter", "partner", "flow", "mot", "customs", "qtyunit",
-                "freq", "cmd:HS", "cmd:H0", "cmd:H6", "cmd:S4", "cmd:B4", "cmd:B5", "cmd:EB02")),
+                "freq", "cmd:HS", "cmd:H0", "cmd:H6", "cmd:S4", "cmd:B4", "cmd:B5", "cmd:EB02", "dataitem")),
                 categories.toString());
+    }
+
+    @Test
+    void shouldDescribeEveryDataItem() throws Exception {
+        io.restassured.response.Response r = given().get(BASE + "TradeDataItems.json");
+        assertEquals(200, r.statusCode());
+        assertEquals("Mon, 23 Jan 2023 00:00:00 GMT", r.header("Last-Modified"));
+        JsonNode items = json(r);
+        assertEquals(false, items.get("more").asBoolean(true));
+        assertEquals(50, items.get("results").size());
+        JsonNode first = items.at("/results/0");
+        assertEquals(List.of("dataItem", "description", "isInDataAPICommodity", "isInDataAPIServices",
+                "isInBulkFileFinal", "isInBulkFileTariffline"), keys(first));
+        assertEquals("datasetCode", first.get("dataItem").asText());
+        assertEquals("True", first.get("isInDataAPICommodity").asText());
+        List<String> items47 = new ArrayList<>();
+        items.get("results").forEach(i -> items47.add(i.get("dataItem").asText()));
+        assertTrue(items47.containsAll(List.of("isOriginalClassification", "primaryValue", "isReported")), items47
+                .toString());
     }
 
     @Test
