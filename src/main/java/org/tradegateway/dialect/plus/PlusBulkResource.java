@@ -38,32 +38,21 @@ public class PlusBulkResource {
         this.bulk = bulk;
     }
 
-    @GET
-    @Path("bulk/v1/get/{type}/{freq}/{cl}")
-    public Uni<Response> files(@PathParam("type") String type, @PathParam("freq") String freq,
-                               @PathParam("cl") String cl, @QueryParam("reporterCode") String reporters,
-                               @QueryParam("period") String periods,
-                               @QueryParam("publishedDateFrom") String publishedFrom,
-                               @QueryParam("publishedDateTo") String publishedTo, @Context UriInfo uri,
-                               @Context RoutingContext routing) {
-        return listing("/bulk/v1/file/", type, freq, cl, reporters, periods, publishedFrom, publishedTo, uri, routing);
-    }
-
     /**
-     * {@code GET /bulk/v1/getClassic/...}: the same files as classic ones ({@code fileUrl} under
+     * The listing, and {@code getClassic}: the same files as classic ones ({@code fileUrl} under
      * {@code /bulk/v1/fileClassic/}). Upstream's classic files hold the records without the extended breakdown
      * (second partner, customs procedure, mode of transport): what the gateway stores in any case.
      */
     @GET
-    @Path("bulk/v1/getClassic/{type}/{freq}/{cl}")
-    public Uni<Response> classicFiles(@PathParam("type") String type, @PathParam("freq") String freq,
-                                      @PathParam("cl") String cl, @QueryParam("reporterCode") String reporters,
-                                      @QueryParam("period") String periods,
-                                      @QueryParam("publishedDateFrom") String publishedFrom,
-                                      @QueryParam("publishedDateTo") String publishedTo, @Context UriInfo uri,
-                                      @Context RoutingContext routing) {
-        return listing("/bulk/v1/fileClassic/", type, freq, cl, reporters, periods, publishedFrom, publishedTo, uri,
-                routing);
+    @Path("bulk/v1/{listing: get|getClassic}/{type}/{freq}/{cl}")
+    public Uni<Response> files(@PathParam("listing") String listing, @PathParam("type") String type,
+                               @PathParam("freq") String freq, @PathParam("cl") String cl,
+                               @QueryParam("reporterCode") String reporters, @QueryParam("period") String periods,
+                               @QueryParam("publishedDateFrom") String publishedFrom,
+                               @QueryParam("publishedDateTo") String publishedTo, @Context UriInfo uri,
+                               @Context RoutingContext routing) {
+        return listing(listing.equals("getClassic") ? "/bulk/v1/fileClassic/" : "/bulk/v1/file/", type, freq, cl,
+                reporters, periods, publishedFrom, publishedTo, uri, routing);
     }
 
     private Uni<Response> listing(String fileRoute, String type, String freq, String cl, String reporters,
