@@ -220,6 +220,40 @@ class WebInterfaceTest {
     }
 
     @Test
+    void shouldNameEveryControlAndWorkFromTheKeyboard() throws Exception {
+        for (String page : List.of("/", "/query.html", "/country.html?c=japan&year=2051&hs=H3",
+                "/pair.html?a=japan&b=china&year=2051&hs=H3")) {
+            open(page);
+            browser.await().until(d -> (Boolean) driver.executeScript(
+                    "return performance.getEntriesByName('tg-ready').length > 0"));
+            // every form control and button has a name a screen reader reads: a label, aria-label or its text
+            Object unnamed = driver.executeScript("return [...document.querySelectorAll('input, select, button')]"
+                    + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')"
+                    + " && !e.textContent.trim()).map(e => e.outerHTML)");
+            assertEquals(List.of(), unnamed, page);
+        }
+        openQueryPage();
+        for (WebElement chip : driver.findElements(By.cssSelector(".picker[data-name='r'] .chips button"))) {
+            chip.sendKeys(Keys.ENTER);
+        }
+        assertTrue(driver.findElements(By.cssSelector(".picker[data-name='r'] .chips button")).isEmpty());
+        WebElement reporter = driver.findElement(By.id("r-input"));
+        reporter.sendKeys("Japan", Keys.ENTER);
+        // a chip is removed with the keyboard: focus it, press Enter
+        WebElement chip = driver.findElement(By.xpath("//button[@aria-label='Remove Japan']"));
+        chip.sendKeys(Keys.ENTER);
+        assertTrue(driver.findElements(By.xpath("//button[@aria-label='Remove Japan']")).isEmpty());
+        reporter.sendKeys("Japan", Keys.ENTER);
+        pick("p", "All");
+        pick("ps", "2051");
+        pick("cc", "TOTAL");
+        new Select(driver.findElement(By.id("px"))).selectByValue("H3");
+        driver.findElement(By.id("run")).sendKeys(Keys.ENTER);
+        browser.await().until(d -> d.findElement(By.id("count")).getText().contains("records match"));
+        assertTrue(driver.getCurrentUrl().contains("&r=392&"), driver.getCurrentUrl());
+    }
+
+    @Test
     void shouldFitAPhoneScreenWithoutSidewaysScrolling() throws Exception {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
