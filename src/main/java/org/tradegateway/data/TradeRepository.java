@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.tradegateway.core.TradeQuery;
-import org.tradegateway.refs.Classification;
 import org.tradegateway.data.SlicePlanner.Available;
 
 /** Reads availability and fact rows over the reactive pool; rows stream from a cursor inside a transaction. */
@@ -44,11 +43,10 @@ public class TradeRepository {
     /** The availability entries of a snapshot that match the query's type, frequency, classification and reporters. */
     public static List<Available> available(AvailabilityCache.Snapshot snapshot, TradeQuery query) {
         List<Available> result = new ArrayList<>();
+        // "as reported" means the classifications the data came in, never a conversion
+        boolean asReported = query.classification().asReported();
         for (String px : SlicePlanner.revisions(query.classification())) {
             for (AvailabilityCache.Entry e : snapshot.of(query.type().code(), query.frequency().code(), px)) {
-                // "as reported" (HS, ST) means the classifications the data came in, never a conversion
-                boolean asReported = query.classification() == Classification.HS
-                        || query.classification() == Classification.ST;
                 if ((e.original() || !asReported)
                         && (query.reporters().all() || query.reporters().codes().contains(e.reporter()))) {
                     result.add(new Available(e.px(), e.reporter(), e.period(), e.fromFlows(), e.original()));

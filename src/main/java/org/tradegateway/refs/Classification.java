@@ -29,6 +29,14 @@ public enum Classification {
         return harmonizedSystem;
     }
 
+    /**
+     * HS and ST: "as reported", each reporter-period in the classification its data came in, never in one it was
+     * converted to.
+     */
+    public boolean asReported() {
+        return this == HS || this == ST;
+    }
+
     /** The revision names stored in the fact table are H0..H6, S1..S4, BEC and EB02; HS and ST are query words. */
     public boolean isStoredRevision() {
         return this != HS && this != ST;

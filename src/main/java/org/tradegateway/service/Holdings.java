@@ -1,9 +1,9 @@
 package org.tradegateway.service;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tradegateway.core.Period;
 import org.tradegateway.data.ReleaseRepository.Release;
@@ -68,10 +68,8 @@ public final class Holdings {
 
     /** The datasets of these releases, ordered by source and name. */
     public static List<Dataset> of(List<Release> releases) {
-        Map<String, Dataset> held = new LinkedHashMap<>();
-        for (Release r : releases.stream()
-                .sorted((a, b) -> (a.source() + "\t" + a.datasetName()).compareTo(b.source() + "\t" + b.datasetName()))
-                .toList()) {
+        Map<String, Dataset> held = new TreeMap<>();
+        for (Release r : releases) {
             Dataset d = held.computeIfAbsent(r.source() + "\t" + r.datasetName(), k -> new Dataset(r));
             d.revisions.add(r.px());
             d.years.add(Period.year(r.period()));

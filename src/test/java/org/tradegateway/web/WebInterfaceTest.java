@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -162,6 +161,12 @@ class WebInterfaceTest {
         List<String> lines = Files.readAllLines(files.get(0), StandardCharsets.UTF_8);
         assertEquals(count + 1, lines.size(), csv);
         assertTrue(lines.get(0).startsWith("Classification,Year,Period"), lines.get(0));
+        String xlsx = driver.findElement(By.id("xlsx")).getAttribute("href");
+        assertEquals(csv.replace("fmt=csv", "fmt=xlsx"), xlsx);
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                given().get(xlsx.substring(xlsx.indexOf("/api/"))).then().statusCode(200).extract().asInputStream())) {
+            assertEquals(count + 1, book.getFirstSheet().read().size(), xlsx);
+        }
 
         String plus = driver.findElement(By.cssSelector("a.call[data-dialect='Comtrade+ v1']")).getAttribute("href");
         String legacy = driver.findElement(By.cssSelector("a.call[data-dialect='Legacy /api/get']"))

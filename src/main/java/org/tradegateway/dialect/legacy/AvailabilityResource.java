@@ -30,7 +30,8 @@ public class AvailabilityResource {
         }
         boolean csv = "csv".equalsIgnoreCase(fmt == null ? "" : fmt.trim());
         // px=HS (as reported): the classifications the data came in; no px: everything, conversions as isOriginal 0
-        boolean asReported = px != null && (px.trim().equalsIgnoreCase("HS") || px.trim().equalsIgnoreCase("ST"));
+        boolean asReported = px != null && org.tradegateway.refs.Classification.parse(px.trim())
+                .map(org.tradegateway.refs.Classification::asReported).orElse(false);
         return repository.find(filter).map(found -> found.stream().filter(a -> a.original() || !asReported).toList())
                 .map(rows -> csv
                 ? Response.ok(AvailabilityWriter.csv(rows)).type("text/csv; charset=utf-8").build()

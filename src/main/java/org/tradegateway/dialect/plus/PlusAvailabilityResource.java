@@ -75,7 +75,7 @@ public class PlusAvailabilityResource {
             wantedReporters = numbers(reporters, "reporterCode");
             wantedPeriods = numbers(periods, "period");
             filter = new AvailabilityRepository.Filter(t.code(), f.code(), SlicePlanner.revisions(px), null, null);
-            asReported = px == Classification.HS || px == Classification.ST;
+            asReported = px.asReported();
         } catch (QueryFailure refused) {
             return Uni.createFrom().item(PlusResponses.refused(refused));
         }

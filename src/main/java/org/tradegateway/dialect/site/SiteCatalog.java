@@ -33,6 +33,7 @@ public class SiteCatalog {
     private final LimitsConfig limits;
     private final CensusConfig census;
     private final DataChanges changes;
+    private final SiteDialect dialect;
     /** The last catalog written and the count of data changes it was read at (kept while nothing changed). */
     private volatile Kept kept;
 
@@ -40,7 +41,8 @@ public class SiteCatalog {
     }
 
     public SiteCatalog(ReleaseRepository releases, DatabaseGuard guard, LimitsConfig limits, CensusConfig census,
-                       DataChanges changes) {
+                       DataChanges changes, SiteDialect dialect) {
+        this.dialect = dialect;
         this.changes = changes;
         this.releases = releases;
         this.guard = guard;
@@ -69,7 +71,7 @@ public class SiteCatalog {
         }, failure -> {
                     Throwable translated = guard.translate(failure);
                     if (translated instanceof QueryFailure refused) {
-                        RouteRequests.send(routing, new SiteDialect().refuse(refused, name -> null));
+                        RouteRequests.send(routing, dialect.refuse(refused, name -> null));
                     } else {
                         routing.fail(failure);
                     }

@@ -24,10 +24,12 @@ import org.tradegateway.output.Excerpt;
 @ApplicationScoped
 public class WtfDownload {
     private final WtfViews views;
+    private final WtfPairs pairs;
     private final WtfRoute route;
 
-    public WtfDownload(WtfViews views, WtfRoute route) {
+    public WtfDownload(WtfViews views, WtfPairs pairs, WtfRoute route) {
         this.views = views;
+        this.pairs = pairs;
         this.route = route;
     }
 
@@ -51,16 +53,16 @@ public class WtfDownload {
             if (!format.equals("csv") && !format.equals("json") && !format.equals("xlsx")) {
                 throw QueryFailure.invalid("format '" + Excerpt.of(format, 20) + "' is not csv, json or xlsx");
             }
-            int y = year == null ? (scope.years().isEmpty() ? 0 : scope.years().last()) : WtfRoute.year(year);
+            int y = WtfRoute.loadedOrLatest(scope, year);
             boolean out = filter.equals("exports");
             Uni<ObjectNode> view = switch (type) {
-                case "country" -> views.profile(scope, route.loaded(scope, y), route.area(scope, slug));
+                case "country" -> views.profile(scope, y, route.area(scope, slug));
                 case "bilateral" -> {
                     int[] ab = route.pair(scope, slug);
-                    yield views.bilateral(scope, route.loaded(scope, y), ab[0], ab[1]);
+                    yield pairs.bilateral(scope, y, ab[0], ab[1]);
                 }
                 case "product" -> route.product(scope, slug, y);
-                case "rankings" -> views.rankings(scope, route.loaded(scope, y));
+                case "rankings" -> views.rankings(scope, y);
                 default -> throw QueryFailure.invalid("type '" + Excerpt.of(type, 20)
                         + "' is not country, bilateral, product or rankings");
             };

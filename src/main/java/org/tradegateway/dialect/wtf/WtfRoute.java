@@ -6,8 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,10 +30,15 @@ public class WtfRoute {
     private static final Pattern PAIR_PRODUCT =
             Pattern.compile("/data/bilateral-products/([^/]+)-(\\d{2}|\\d{4}|\\d{6})\\.json");
     private final WtfViews views;
+    private final WtfPairs pairs;
+    private final WtfProducts products;
     private final DatabaseGuard guard;
     private final org.tradegateway.data.ReferenceDirectory references;
 
-    public WtfRoute(WtfViews views, DatabaseGuard guard, org.tradegateway.data.ReferenceDirectory references) {
+    public WtfRoute(WtfViews views, WtfPairs pairs, WtfProducts products, DatabaseGuard guard,
+                    org.tradegateway.data.ReferenceDirectory references) {
+        this.pairs = pairs;
+        this.products = products;
         this.views = views;
         this.guard = guard;
         this.references = references;
@@ -106,7 +109,7 @@ public class WtfRoute {
             String pair = m.group(2);
             return scope -> {
                 int[] ab = pair(scope, pair);
-                return views.bilateral(scope, loaded(scope, year), ab[0], ab[1]);
+                return pairs.bilateral(scope, loaded(scope, year), ab[0], ab[1]);
             };
         }
         m = YEARLY.matcher(path);
@@ -121,9 +124,8 @@ public class WtfRoute {
             String slug = m.group(1);
             String year = routing.request().getParam("year");
             return scope -> slug.equals("_index")
-                    ? views.productIndex(scope, references.shipped().tree(scope.px()))
-                    : product(scope, slug, year == null ? scope.years().isEmpty() ? 0 : scope.years().last()
-                    : year(year));
+                    ? products.productIndex(scope, references.shipped().tree(scope.px()))
+                    : product(scope, slug, loadedOrLatest(scope, year));
         }
         m = PAIR_PRODUCT.matcher(path);
         if (m.matches()) {
@@ -133,19 +135,8 @@ public class WtfRoute {
             return scope -> {
                 int[] ab = pair(scope, pair);
                 org.tradegateway.refs.CommodityList tree = references.shipped().tree(scope.px());
-                int i = tree.indexOf(code);
-                if (i < 0) {
-                    throw new NotFound("no product '" + code + "' in " + scope.px()
-                            + "; see /data/products/_index.json", scope);
-                }
-                List<String> lines = new ArrayList<>();
-                for (int k = 0; k < tree.size(); k++) {
-                    if (tree.aggrLevel(k) == code.length() + 2 && tree.code(k).startsWith(code)) {
-                        lines.add(tree.code(k));
-                    }
-                }
-                int y = year == null ? scope.years().isEmpty() ? 0 : scope.years().last() : year(year);
-                return views.bilateralProduct(scope, loaded(scope, y), ab[0], ab[1], code, tree.description(i), lines);
+                return pairs.bilateralProduct(scope, loadedOrLatest(scope, year), ab[0], ab[1], tree,
+                        productIndex(scope, tree, code, code));
             };
         }
         m = HISTORY.matcher(path);
@@ -160,12 +151,24 @@ public class WtfRoute {
     Uni<ObjectNode> product(WtfViews.Scope scope, String slug, int year) {
         org.tradegateway.refs.CommodityList tree = references.shipped().tree(scope.px());
         String code = WtfRecords.productCode(slug);
+        int i = productIndex(scope, tree, code, slug);
+        return products.product(scope, year, code, tree.description(i));
+    }
+
+    /** Where a code is in the revision's tree; else 404 naming what was asked for. */
+    private static int productIndex(WtfViews.Scope scope, org.tradegateway.refs.CommodityList tree, String code,
+                                    String asked) {
         int i = code == null ? -1 : tree.indexOf(code);
         if (i < 0) {
-            throw new NotFound("no product '" + org.tradegateway.output.Excerpt.of(slug, 60) + "' in " + scope.px()
+            throw new NotFound("no product '" + org.tradegateway.output.Excerpt.of(asked, 60) + "' in " + scope.px()
                     + "; see /data/products/_index.json", scope);
         }
-        return views.product(scope, loaded(scope, year), code, tree.description(i));
+        return i;
+    }
+
+    /** The {@code year} parameter, a loaded year (else 404); without one, the latest loaded. */
+    static int loadedOrLatest(WtfViews.Scope scope, String year) {
+        return loaded(scope, year == null ? scope.years().isEmpty() ? 0 : scope.years().last() : year(year));
     }
 
     /** A year not loaded in the revision is 404 naming the loaded years. */

@@ -1,6 +1,5 @@
 package org.tradegateway.dialect.wtf;
 
-import static org.tradegateway.dialect.wtf.WtfRecords.productSlug;
 import static org.tradegateway.dialect.wtf.WtfRecords.whole;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +28,11 @@ import org.tradegateway.refs.Classification;
 import org.tradegateway.service.AnswerService;
 
 /**
- * The World Trade Flows views of the loaded BACI-like data (annual goods in an HS revision), each built from stored
- * records only: a country's partners are its stored bilateral totals, its totals and chapters the stored World
+ * The World Trade Flows views of the loaded BACI-like data (annual goods in an HS revision) that are about the
+ * countries and the world (the list, profiles, rankings, totals, history), and what every view is read through: the
+ * revision and years a request is answered from ({@link #scope}) and the stored records of a query ({@link #read});
+ * a pair's views are {@link WtfPairs}, the products' {@link WtfProducts}. Each is built from stored records only:
+ * a country's partners are its stored bilateral totals, its totals and chapters the stored World
  * partner rows, a pair's products the stored bilateral 2-digit sums, the rankings every reporter's World total. Values
  * in whole current USD, shares as fractions of 0 to 1; every document carries {@code _meta} (source, dataset
  * version, revision, year, licence).
@@ -57,6 +59,14 @@ public class WtfViews {
 
     WtfCountries countries() {
         return countries;
+    }
+
+    WtfMeta metas() {
+        return metas;
+    }
+
+    WtfRecords records() {
+        return records;
     }
 
     /** What a request is answered from: the revision, its loaded years and reporters, and the data version. */
@@ -97,10 +107,16 @@ public class WtfViews {
         });
     }
 
-    private Uni<List<FactRecord>> read(Scope scope, Selection reporters, Selection partners, PeriodSelection periods,
+    Uni<List<FactRecord>> read(Scope scope, Selection reporters, Selection partners, PeriodSelection periods,
                                        CommoditySelection commodities) {
         return answers.collect(new TradeQuery(TradeType.GOODS, Frequency.ANNUAL, scope.px(), reporters, partners,
                 periods, Selection.everything(), commodities, MAX_RECORDS));
+    }
+
+    /** The stored records of one loaded year. */
+    Uni<List<FactRecord>> read(Scope scope, Selection reporters, Selection partners, int year,
+                               CommoditySelection commodities) {
+        return read(scope, reporters, partners, year(year), commodities);
     }
 
     private static PeriodSelection year(int year) {
@@ -182,68 +198,6 @@ public class WtfViews {
         });
     }
 
-    /** {@code /data/yearly/{year}/bilateral/{a}-{b}.json}: both directions, their top chapters, total and balance. */
-    Uni<ObjectNode> bilateral(Scope scope, int year, int a, int b) {
-        CommoditySelection totalAndChapters = new CommoditySelection(false, List.of(2), List.of("TOTAL"), List.of(0));
-        return pair(scope, year, a, b, totalAndChapters, "TOTAL", body -> { });
-    }
-
-    /**
-     * {@code /data/bilateral-products/{a}-{b}-{hs}.json}: one product (a chapter, a 4-digit heading or an HS6 line)
-     * between two countries in a year, each way, with the lines one level finer that make it up (none for an HS6
-     * line), largest first.
-     */
-    Uni<ObjectNode> bilateralProduct(Scope scope, int year, int a, int b, String code, String name,
-                                     List<String> lines) {
-        List<String> codes = new ArrayList<>(lines);
-        codes.add(code);
-        List<Integer> levels = lines.isEmpty() ? List.of(code.length()) : List.of(code.length(), code.length() + 2);
-        return pair(scope, year, a, b, new CommoditySelection(false, List.of(), codes, levels), code, body -> {
-            body.putObject("product").put("hs", code).put("name", name).put("level", code.length());
-            body.put("year", year);
-        });
-    }
-
-    /**
-     * A pair's document from a's records with b: the records of {@code whole} are each direction's value, the
-     * others its lines; {@code head} adds what comes between the countries and the directions.
-     */
-    private Uni<ObjectNode> pair(Scope scope, int year, int a, int b, CommoditySelection commodities, String whole,
-                                 java.util.function.Consumer<ObjectNode> head) {
-        return Uni.combine().all().unis(read(scope, Selection.of(List.of(a)), Selection.of(List.of(b)), year(year),
-                commodities), metas.of(scope, year)).asTuple().map(t -> {
-                    double aToB = 0;
-                    double bToA = 0;
-                    List<FactRecord> out = new ArrayList<>();
-                    List<FactRecord> in = new ArrayList<>();
-                    for (FactRecord r : t.getItem1()) {
-                        boolean export = r.flow() == Flow.EXPORT.code();
-                        if (!export && r.flow() != Flow.IMPORT.code()) {
-                            continue;
-                        }
-                        if (r.commodity().equals(whole)) {
-                            if (export) {
-                                aToB = r.tradeValue();
-                            } else {
-                                bToA = r.tradeValue();
-                            }
-                        } else {
-                            (export ? out : in).add(r);
-                        }
-                    }
-                    ObjectNode body = JSON.createObjectNode();
-                    body.set("country_a", records.country(a));
-                    body.set("country_b", records.country(b));
-                    head.accept(body);
-                    body.set("a_to_b", WtfRecords.direction(aToB, out));
-                    body.set("b_to_a", WtfRecords.direction(bToA, in));
-                    body.put("total_trade", whole(aToB + bToA));
-                    body.put("balance", whole(aToB - bToA));
-                    body.set("_meta", t.getItem2());
-                    return body;
-                });
-    }
-
     /** {@code /data/yearly/{year}/rankings.json}: every reporter by exports and by imports. */
     Uni<ObjectNode> rankings(Scope scope, int year) {
         return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),
@@ -309,47 +263,6 @@ public class WtfViews {
                         WtfRecords.add(exports, v[0]);
                         WtfRecords.add(imports, v[1]);
                     });
-                    body.set("_meta", t.getItem2());
-                    return body;
-                });
-    }
-
-    /** {@code /data/products/_index.json}: every HS chapter and HS6 line of the revision, with its slug. */
-    Uni<ObjectNode> productIndex(Scope scope, org.tradegateway.refs.CommodityList tree) {
-        return metas.of(scope, null).map(meta -> {
-            ObjectNode body = JSON.createObjectNode();
-            ArrayNode products = body.putArray("products");
-            for (int i = 0; i < tree.size(); i++) {
-                int level = tree.aggrLevel(i);
-                if (level == 2 || level == 6) {
-                    String code = tree.code(i);
-                    products.addObject().put("slug", productSlug(code, tree.description(i))).put("code", code)
-                            .put("name", tree.description(i)).put("level", level);
-                }
-            }
-            body.set("_meta", meta);
-            return body;
-        });
-    }
-
-    /**
-     * {@code /data/products/{slug}.json}: the world's exporters and importers of one chapter or HS6 line in a year
-     * (the stored World partner rows of every reporter), with their totals.
-     */
-    Uni<ObjectNode> product(Scope scope, int year, String code, String name) {
-        CommoditySelection one = new CommoditySelection(false, List.of(), List.of(code), List.of(code.length()));
-        return Uni.combine().all().unis(read(scope, Selection.everything(), Selection.of(List.of(0)), year(year), one),
-                metas.of(scope, year)).asTuple().map(t -> {
-                    List<FactRecord> out = t.getItem1().stream().filter(r -> r.flow() == Flow.EXPORT.code()).toList();
-                    List<FactRecord> in = t.getItem1().stream().filter(r -> r.flow() == Flow.IMPORT.code()).toList();
-                    double exports = out.stream().mapToDouble(FactRecord::tradeValue).sum();
-                    double imports = in.stream().mapToDouble(FactRecord::tradeValue).sum();
-                    ObjectNode body = JSON.createObjectNode();
-                    body.put("code", code).put("name", name).put("level", code.length()).put("year", year)
-                            .put("totalExports", whole(exports))
-                            .put("totalImports", whole(imports));
-                    body.set("exporters", records.reporters(out, exports));
-                    body.set("importers", records.reporters(in, imports));
                     body.set("_meta", t.getItem2());
                     return body;
                 });
