@@ -65,10 +65,16 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    /** The files downloaded so far (finished ones only). */
+    /**
+     * The files downloaded so far, once none is being written: Chromium writes a download as {@code .crdownload}
+     * and may show an empty file under the final name before it renames the finished one onto it.
+     */
     public List<Path> downloads() throws IOException {
         try (var files = Files.list(downloads)) {
-            return files.filter(f -> !f.toString().endsWith(".crdownload")).sorted().toList();
+            List<Path> all = files.sorted().toList();
+            boolean writing = all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"));
+            boolean empty = all.stream().anyMatch(f -> f.toFile().length() == 0);
+            return writing || empty ? List.of() : all;
         }
     }
 
