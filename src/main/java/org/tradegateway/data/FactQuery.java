@@ -44,13 +44,13 @@ public final class FactQuery {
                     .append(" AND freq = ").append(param(params, String.valueOf(query.frequency().code())))
                     .append(" AND px = ").append(param(params, slice.px()))
                     .append(" AND period = ").append(param(params, slice.period()))
-                    .append(" AND reporter = ANY(").append(param(params, shorts(slice.reporters()))).append(')')
+                    .append(" AND ").append(oneOf("reporter", params, slice.reporters()))
                     .append(" AND customs = '' AND mot = '' AND partner2 IS NULL");
             if (!query.partners().all()) {
-                sql.append(" AND partner = ANY(").append(param(params, shorts(query.partners().codes()))).append(')');
+                sql.append(" AND ").append(oneOf("partner", params, query.partners().codes()));
             }
             if (!query.flows().all()) {
-                sql.append(" AND flow = ANY(").append(param(params, shorts(query.flows().codes()))).append(')');
+                sql.append(" AND ").append(oneOf("flow", params, query.flows().codes()));
             }
             CommoditySelection cc = query.commodities();
             if (cc.all()) {
@@ -72,6 +72,16 @@ public final class FactQuery {
             }
         }
         return new FactQuery(sql.toString(), params);
+    }
+
+    /**
+     * {@code column = $n} for one value, {@code column = ANY($n)} for several: an equality tells the planner that
+     * the column is constant in the answer, so the sort skips it and the index order of the columns after it
+     * counts (the legacy page's example, one reporter to World at every level, is then sorted per level only).
+     */
+    static String oneOf(String column, List<Object> params, List<Integer> values) {
+        return values.size() == 1 ? column + " = " + param(params, values.get(0).shortValue())
+                : column + " = ANY(" + param(params, shorts(values)) + ")";
     }
 
     static String param(List<Object> params, Object value) {
@@ -131,8 +141,8 @@ public final class FactQuery {
     }
 
     private static String literal(Object value) {
-        if (value instanceof Integer i) {
-            return i.toString();
+        if (value instanceof Integer || value instanceof Short) {
+            return value.toString();
         }
         if (value instanceof Short[] shorts) {
             return "'{" + String.join(",", java.util.Arrays.stream(shorts).map(String::valueOf).toList()) + "}'::int2[]";

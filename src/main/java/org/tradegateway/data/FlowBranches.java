@@ -57,13 +57,10 @@ final class FlowBranches {
         if (!leaf) {
             sql.append(" AND level = ").append(level);
         }
-        sql.append(" AND ").append(reporter).append(" = ANY(")
-                .append(FactQuery.param(params, FactQuery.shorts(slice.reporters()))).append(')');
+        sql.append(" AND ").append(FactQuery.oneOf(reporter, params, slice.reporters()));
         // both tables' b-trees lead with the exporter, then the importer: with every partner named, the importer's
         // view is one short range per partner instead of a filter over the whole partition
-        sql.append(" AND ").append(partner).append(" = ANY(")
-                .append(FactQuery.param(params, FactQuery.shorts(partners != null ? partners : slice.areas())))
-                .append(')');
+        sql.append(" AND ").append(FactQuery.oneOf(partner, params, partners != null ? partners : slice.areas()));
         if (!codes.isEmpty()) {
             sql.append(" AND product = ANY(").append(FactQuery.param(params, codes.toArray(String[]::new)))
                     .append(')');

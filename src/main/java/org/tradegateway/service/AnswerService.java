@@ -167,12 +167,14 @@ public class AnswerService {
     }
 
     /**
-     * Whether an answer will most likely be large (every reporter or every partner, below the total), so that it
-     * goes straight to a cursor instead of first reading its first rows in a statement of their own.
+     * Whether an answer will most likely be large (every reporter or every partner, below the total; or every
+     * commodity at every level, the whole tree of even one reporter and partner), so that it goes straight to a
+     * cursor instead of first reading its first rows in a statement of their own.
      */
     static boolean likelyLarge(TradeQuery query) {
         boolean totalOnly = !query.commodities().all() && query.commodities().allLevels().equals(List.of(0));
-        return query.limit() > PROBE_ROWS && !totalOnly && (query.reporters().all() || query.partners().all());
+        return query.limit() > PROBE_ROWS && !totalOnly
+                && (query.reporters().all() || query.partners().all() || query.commodities().all());
     }
 
     /**
