@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tradegateway.config.ApiConfig;
+import org.tradegateway.core.CommoditySelection;
 import org.tradegateway.core.FactRecord;
 import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.AvailabilityCache;
@@ -36,6 +37,9 @@ import org.tradegateway.output.Utf8Builder;
 public class AnswerService {
     /** Answers up to this many rows are read in one statement, without a separate count or a cursor. */
     static final int PROBE_ROWS = 1000;
+    /** More reporters than any classification of areas has (about 250 report trade). */
+    private static final int MOST_REPORTERS = 300;
+
     private final TradeRepository repository;
     private final AvailabilityCache availability;
     private final ReferenceDirectory references;
@@ -172,9 +176,24 @@ public class AnswerService {
      * cursor instead of first reading its first rows in a statement of their own.
      */
     static boolean likelyLarge(TradeQuery query) {
-        boolean totalOnly = !query.commodities().all() && query.commodities().allLevels().equals(List.of(0));
-        return query.limit() > PROBE_ROWS && !totalOnly
-                && (query.reporters().all() || query.partners().all() || query.commodities().all());
+        CommoditySelection cc = query.commodities();
+        boolean totalOnly = !cc.all() && cc.allLevels().equals(List.of(0));
+        return query.limit() > PROBE_ROWS && !totalOnly && !fewCodesToNamedPartners(query)
+                && (query.reporters().all() || query.partners().all() || cc.all());
+    }
+
+    /**
+     * Named codes (no whole level) to named partners in named flows: at most one record per reporter, partner, code
+     * and flow, so that even every reporter's records of one product to World (a product hub) fit one statement.
+     */
+    static boolean fewCodesToNamedPartners(TradeQuery query) {
+        CommoditySelection cc = query.commodities();
+        if (cc.all() || !cc.levels().isEmpty() || query.partners().all() || query.flows().all()) {
+            return false;
+        }
+        long reporters = query.reporters().all() ? MOST_REPORTERS : query.reporters().codes().size();
+        return reporters * query.partners().codes().size() * cc.codes().size() * query.flows().codes().size()
+                <= PROBE_ROWS;
     }
 
     /**
