@@ -93,16 +93,19 @@ public final class FactQuery {
         return values.stream().map(Integer::shortValue).toArray(Short[]::new);
     }
 
-    /** Index of the data version column that {@link #probeSql} adds after the record columns. */
+    /** Index of the column after the record columns: the data version in {@link #probeSql}, or the count. */
     public static final int PROBE_VERSION_COLUMN = 22;
 
     /**
-     * The first {@code limit} rows and the data version in one statement; at least one row comes back (with null
-     * record columns when nothing matches) so that the version is always read.
+     * The first {@code limit} rows and the data version in one statement, and when {@code counted} the number of
+     * every matching record (column {@link #PROBE_VERSION_COLUMN}, the version then after it); at least one row
+     * comes back (with null record columns when nothing matches) so that the version is always read.
      */
-    public String probeSql(int limit) {
+    public String probeSql(int limit, boolean counted) {
+        String rows = counted ? "SELECT *, count(*) OVER () AS " + TOTAL_COLUMN + " FROM (" + union + ") u" + ORDER
+                + " LIMIT " + limit : rowsSql(limit);
         return "SELECT u.*, v.version FROM (" + AvailabilityCache.VERSION_SQL + ") v(version) LEFT JOIN ("
-                + rowsSql(limit) + ") u ON true" + ORDER.replace(" BY ", " BY u.").replace(", ", ", u.");
+                + rows + ") u ON true" + ORDER.replace(" BY ", " BY u.").replace(", ", ", u.");
     }
 
     /** Name of the data version column that {@link #streamSql} adds after the record columns. */

@@ -56,39 +56,49 @@ public class TradeRepository {
         return result;
     }
 
-    /** The first rows of an answer in one round trip, with the data version they were read at. */
-    public record Probe(String dataVersion, List<Row> rows) {
+    /**
+     * The first rows of an answer in one round trip, with the data version they were read at and, when the probe
+     * was counted, the number of every matching record (else -1).
+     */
+    public record Probe(String dataVersion, List<Row> rows, long total) {
     }
 
     /**
      * The probe on a read replica that has replayed {@code version} when there is one, else on the primary (always
      * when {@code version} is null); a replica that fails as an outage hands the statement to the primary.
+     * {@code counted}: the statement also counts every matching record (see {@link FactQuery#probeSql}).
      */
-    public Uni<Probe> probe(FactQuery query, int limit, String version) {
+    public Uni<Probe> probe(FactQuery query, int limit, boolean counted, String version) {
         return guard.call(() -> {
             ReadReplicas.Replica replica = replicas.pick(version);
             if (replica == null) {
-                return probeOn(pool.getDelegate(), query, limit);
+                return probeOn(pool.getDelegate(), query, limit, counted);
             }
-            return probeOn(replica.pool(), query, limit).onFailure(DatabaseGuard::isOutage).recoverWithUni(e -> {
-                replicas.failed(replica, e);
-                return probeOn(pool.getDelegate(), query, limit);
-            });
+            return probeOn(replica.pool(), query, limit, counted).onFailure(DatabaseGuard::isOutage)
+                    .recoverWithUni(e -> {
+                        replicas.failed(replica, e);
+                        return probeOn(pool.getDelegate(), query, limit, counted);
+                    });
         });
     }
 
-    private static Uni<Probe> probeOn(io.vertx.sqlclient.Pool core, FactQuery query, int limit) {
-        return Uni.createFrom().completionStage(() -> core.preparedQuery(query.probeSql(limit))
+    private static Uni<Probe> probeOn(io.vertx.sqlclient.Pool core, FactQuery query, int limit, boolean counted) {
+        int versionColumn = FactQuery.PROBE_VERSION_COLUMN + (counted ? 1 : 0);
+        return Uni.createFrom().completionStage(() -> core.preparedQuery(query.probeSql(limit, counted))
                 .execute(query.tuple().getDelegate()).toCompletionStage()).map(rows -> {
             List<Row> data = new ArrayList<>();
             String version = "";
+            long total = counted ? 0 : -1;
             for (Row row : rows) {
-                version = row.getString(FactQuery.PROBE_VERSION_COLUMN);
+                version = row.getString(versionColumn);
                 if (row.getString(0) != null) {
                     data.add(row);
+                    if (counted) {
+                        total = row.getLong(FactQuery.PROBE_VERSION_COLUMN);
+                    }
                 }
             }
-            return new Probe(version, data);
+            return new Probe(version, data, total);
         });
     }
 

@@ -88,18 +88,21 @@ public class AnswerService {
             return streamed(request, factQuery, snapshot, mayRetry);
         }
         OffsetDateTime countStart = OffsetDateTime.now(zone);
-        // up to PROBE_ROWS rows are read whatever the limit, so that an answer cut at it (500 of 933) still has its
-        // count from this one statement; a read replica may answer when it has replayed the snapshot's version,
-        // the retry reads the primary
-        return repository.probe(factQuery, PROBE_ROWS + 1, mayRetry ? snapshot.version() : null).flatMap(first -> {
+        // an answer of at most PROBE_ROWS records is one statement that reads them with the count of every match
+        // (500 sent of 2,680); a larger limit first reads PROBE_ROWS + 1 rows, and more go through a cursor. A read
+        // replica may answer when it has replayed the snapshot's version, the retry reads the primary
+        boolean counted = query.limit() >= 1 && query.limit() <= PROBE_ROWS;
+        return repository.probe(factQuery, counted ? query.limit() : PROBE_ROWS + 1, counted,
+                mayRetry ? snapshot.version() : null).flatMap(first -> {
             if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
                 return availability.reload().flatMap(fresh -> answer(request, fresh, false));
             }
-            if (first.rows().size() > PROBE_ROWS) {
+            if (!counted && first.rows().size() > PROBE_ROWS) {
                 return streamed(request, factQuery, snapshot, mayRetry);
             }
-            int total = first.rows().size();
-            List<Row> sent = total > query.limit() ? first.rows().subList(0, query.limit()) : first.rows();
+            int total = counted ? (int) first.total() : first.rows().size();
+            List<Row> sent = first.rows().size() > query.limit() ? first.rows().subList(0, query.limit())
+                    : first.rows();
             return references.at(first.dataVersion()).map(current -> complete(request, sent, total, countStart,
                     new RecordMapper(references.shipped(), current)));
         });
@@ -125,7 +128,7 @@ public class AnswerService {
         if (likelyLarge(query)) {
             return collectLarge(query, factQuery, snapshot, mayRetry);
         }
-        return repository.probe(factQuery, PROBE_ROWS + 1, mayRetry ? snapshot.version() : null)
+        return repository.probe(factQuery, PROBE_ROWS + 1, false, mayRetry ? snapshot.version() : null)
                 .flatMap(first -> {
                     if (!first.dataVersion().equals(snapshot.version()) && mayRetry) {
                         return availability.reload().flatMap(fresh -> collect(query, fresh, false));

@@ -98,6 +98,17 @@ class ApiGetAnswerTest {
         assertEquals(1206, answer.at("/validation/count/value").asInt());
         assertEquals(500, answer.get("dataset").size());
         assertEquals(3, json(UK + "&cc=AG4&max=3").get("dataset").size());
+        // a limit up to 1,000 is read in one counted statement, a larger one through a cursor: the same records
+        JsonNode whole = json(UK + "&cc=AG4&max=1500");
+        assertEquals(1206, whole.get("dataset").size());
+        for (int max : new int[] {1, 3, 500, 1000, 1206}) {
+            JsonNode cut = json(UK + "&cc=AG4&max=" + max);
+            assertEquals(1206, cut.at("/validation/count/value").asInt(), "max=" + max);
+            assertEquals(max, cut.get("dataset").size(), "max=" + max);
+            for (int i = 0; i < max; i++) {
+                assertEquals(whole.get("dataset").get(i), cut.get("dataset").get(i), "max=" + max + ", record " + i);
+            }
+        }
         assertTrue(answer.at("/validation/count/started").asText()
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}[-+]\\d\\d:\\d\\d"));
     }
