@@ -15,8 +15,12 @@ import org.tradegateway.data.SlicePlanner.Available;
 public class TradeRepository {
     /** Rows of a large answer read before its first byte is sent (and then per read while it streams). */
     static final int FIRST_FETCH = 1000;
-    /** Rows of a large answer read at a time after the first. */
-    static final int NEXT_FETCH = 5000;
+    /**
+     * Rows of a large answer read at a time after the first. Two fetches are held at a time (one read ahead), and
+     * with 5,000 rows each they outlived the young generation of a 96 MB heap: 4-6 full collections per twelve
+     * 100,000-row answers, none with 1,000, and the answers 10-25 % faster.
+     */
+    static final int NEXT_FETCH = 1000;
     private final Pool pool;
     private final DatabaseGuard guard;
     private final DatabasePoolCreator pools;
