@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A large answer being read through a cursor: its first rows (read before anything is sent, with the data version
- * and the total count they carry) and the rest, read one fetch at a time as the client takes them. The connection
+ * they carry) and the rest, read one fetch at a time as the client takes them. The connection
  * and its transaction are given back by {@link #close()}, which is safe to call more than once.
  *
  * <p>One fetch is always read ahead: as soon as a fetch arrives the next is asked for, so that PostgreSQL produces
@@ -27,20 +27,17 @@ public final class StreamedRows {
     private final Cursor cursor;
     private final List<Row> first;
     private final String version;
-    private final long total;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The fetch asked for ahead of its turn, or null. */
     private volatile Future<RowSet<Row>> ahead;
 
-    StreamedRows(SqlConnection connection, Transaction transaction, Cursor cursor, RowSet<Row> firstRows,
-                 boolean withTotal) {
+    StreamedRows(SqlConnection connection, Transaction transaction, Cursor cursor, RowSet<Row> firstRows) {
         this.connection = connection;
         this.transaction = transaction;
         this.cursor = cursor;
         this.first = list(firstRows);
         Row head = first.isEmpty() ? null : first.get(0);
         this.version = head == null ? null : head.getString(FactQuery.VERSION_COLUMN);
-        this.total = head == null ? 0 : withTotal ? head.getLong(FactQuery.TOTAL_COLUMN) : first.size();
         if (cursor.hasMore()) {
             ahead = cursor.read(TradeRepository.NEXT_FETCH);
         }
@@ -54,11 +51,6 @@ public final class StreamedRows {
     /** The data version the rows are read at, or null when nothing matched. */
     public String version() {
         return version;
-    }
-
-    /** Every matching record, before the limit (the number of first rows when the total was not asked for). */
-    public long total() {
-        return total;
     }
 
     /** The first rows and then the rest, one list per fetch, handed on only as they are requested. */

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.SlicePlanner.Available;
 
@@ -68,21 +69,40 @@ public class TradeRepository {
     }
 
     /**
-     * The probe on a read replica that has replayed {@code version} when there is one, else on the primary (always
-     * when {@code version} is null); a replica that fails as an outage hands the statement to the primary.
+     * The probe on a read replica that has replayed {@code version} (see {@link #onReplicaOrPrimary});
      * {@code counted}: the statement also counts every matching record (see {@link FactQuery#probeSql}).
      */
     public Uni<Probe> probe(FactQuery query, int limit, boolean counted, String version) {
+        return onReplicaOrPrimary(version, core -> probeOn(core, query, limit, counted));
+    }
+
+    /** The data version and the number of every matching record of a query, read as the probe is. */
+    public record Count(String dataVersion, long total) {
+    }
+
+    /** {@link FactQuery#countSql()}, on a read replica that has replayed {@code version} as the probe. */
+    public Uni<Count> count(FactQuery query, String version) {
+        return onReplicaOrPrimary(version, core -> Uni.createFrom().completionStage(() -> core.preparedQuery(
+                query.countSql()).execute(query.tuple().getDelegate()).toCompletionStage()).map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Count(row.getString(0), row.getLong(1));
+                }));
+    }
+
+    /**
+     * A statement on a read replica that has replayed {@code version} when there is one, else on the primary
+     * (always when {@code version} is null); a replica that fails as an outage hands the statement to the primary.
+     */
+    private <T> Uni<T> onReplicaOrPrimary(String version, Function<io.vertx.sqlclient.Pool, Uni<T>> statement) {
         return guard.call(() -> {
             ReadReplicas.Replica replica = replicas.pick(version);
             if (replica == null) {
-                return probeOn(pool.getDelegate(), query, limit, counted);
+                return statement.apply(pool.getDelegate());
             }
-            return probeOn(replica.pool(), query, limit, counted).onFailure(DatabaseGuard::isOutage)
-                    .recoverWithUni(e -> {
-                        replicas.failed(replica, e);
-                        return probeOn(pool.getDelegate(), query, limit, counted);
-                    });
+            return statement.apply(replica.pool()).onFailure(DatabaseGuard::isOutage).recoverWithUni(e -> {
+                replicas.failed(replica, e);
+                return statement.apply(pool.getDelegate());
+            });
         });
     }
 
@@ -110,31 +130,31 @@ public class TradeRepository {
      * Opens a cursor over a large answer and reads its first rows ({@link StreamedRows}); the rest is read as it is
      * sent. The cursor holds a connection until {@link StreamedRows#close()}.
      */
-    public Uni<StreamedRows> open(FactQuery query, int limit, boolean withTotal) {
-        return open(query, limit, withTotal, null);
+    public Uni<StreamedRows> open(FactQuery query, int limit) {
+        return open(query, limit, null);
     }
 
-    /** {@link #open(FactQuery, int, boolean)} on a read replica that has replayed {@code version}, as the probe. */
-    public Uni<StreamedRows> open(FactQuery query, int limit, boolean withTotal, String version) {
+    /** {@link #open(FactQuery, int)} on a read replica that has replayed {@code version}, as the probe. */
+    public Uni<StreamedRows> open(FactQuery query, int limit, String version) {
         return guard.call(() -> {
             ReadReplicas.Replica replica = replicas.pick(version);
             if (replica == null) {
-                return openOn(streaming(), query, limit, withTotal);
+                return openOn(streaming(), query, limit);
             }
-            return openOn(Pool.newInstance(replica.streaming()), query, limit, withTotal)
+            return openOn(Pool.newInstance(replica.streaming()), query, limit)
                     .onFailure(DatabaseGuard::isOutage).recoverWithUni(e -> {
                         replicas.failed(replica, e);
-                        return openOn(streaming(), query, limit, withTotal);
+                        return openOn(streaming(), query, limit);
                     });
         });
     }
 
-    private static Uni<StreamedRows> openOn(Pool on, FactQuery query, int limit, boolean withTotal) {
+    private static Uni<StreamedRows> openOn(Pool on, FactQuery query, int limit) {
         return on.getConnection().flatMap(c -> c.begin()
-                .flatMap(tx -> c.prepare(query.streamSql(limit, withTotal)).flatMap(statement -> {
+                .flatMap(tx -> c.prepare(query.streamSql(limit)).flatMap(statement -> {
                     io.vertx.sqlclient.Cursor cursor = statement.cursor(query.tuple()).getDelegate();
                     return Uni.createFrom().completionStage(() -> cursor.read(FIRST_FETCH).toCompletionStage())
-                            .map(first -> new StreamedRows(c, tx, cursor, first, withTotal));
+                            .map(first -> new StreamedRows(c, tx, cursor, first));
                 }))
                 .onFailure().call(c::close));
     }
@@ -144,7 +164,7 @@ public class TradeRepository {
      * lists are requested; the connection is given back when they end however they end.
      */
     public Multi<List<Row>> rows(FactQuery query, int limit) {
-        return Multi.createFrom().resourceFromUni(() -> open(query, limit, false), StreamedRows::all)
+        return Multi.createFrom().resourceFromUni(() -> open(query, limit), StreamedRows::all)
                 .withFinalizer(StreamedRows::close);
     }
 }

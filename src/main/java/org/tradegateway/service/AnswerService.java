@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tradegateway.config.ApiConfig;
 import org.tradegateway.core.CommoditySelection;
@@ -145,7 +146,7 @@ public class AnswerService {
 
     private Uni<List<FactRecord>> collectLarge(TradeQuery query, FactQuery factQuery,
                                                AvailabilityCache.Snapshot snapshot, boolean mayRetry) {
-        return heavy.acquire().flatMap(place -> repository.open(factQuery, query.limit(), false,
+        return heavy.acquire().flatMap(place -> repository.open(factQuery, query.limit(),
                         mayRetry ? snapshot.version() : null)
                 .onFailure().invoke(place::release).onCancellation().invoke(place::release)
                 .flatMap(rows -> {
@@ -200,17 +201,22 @@ public class AnswerService {
     }
 
     /**
-     * A large answer: one statement through a cursor reads the rows with the data version and, when the encoding
-     * needs it, the total count; its first rows are read before the first byte, the rest as the client takes
-     * them. The answer holds a place among the heavy answers, and its connection, until it ends however it ends.
+     * A large answer: one statement through a cursor reads the rows with the data version, its first rows before
+     * the first byte, the rest as the client takes them; when the encoding reports the number of every matching
+     * record, a count runs beside it on a connection of its own and the head waits for it. The answer holds a place
+     * among the heavy answers, and its connection, until it ends however it ends.
      */
     private Uni<Answer> streamed(Request request, FactQuery factQuery, AvailabilityCache.Snapshot snapshot,
                                  boolean mayRetry) {
         TradeQuery query = request.query();
-        boolean withTotal = request.encoding().needsTotal();
+        String version = mayRetry ? snapshot.version() : null;
         return heavy.acquire().flatMap(place -> {
             OffsetDateTime countStart = OffsetDateTime.now(zone);
-            return repository.open(factQuery, query.limit(), withTotal, mayRetry ? snapshot.version() : null)
+            // started now, so that it runs while the cursor's statement sorts; if the answer fails first, the count
+            // still ends on its own (and gives its connection back)
+            CompletableFuture<TradeRepository.Count> counting = request.encoding().needsTotal()
+                    ? repository.count(factQuery, version).subscribeAsCompletionStage() : null;
+            return repository.open(factQuery, query.limit(), version)
                     .onFailure().invoke(place::release).onCancellation().invoke(place::release)
                     .flatMap(rows -> {
                         Runnable end = () -> {
@@ -223,9 +229,19 @@ public class AnswerService {
                             return !mayRetry ? Uni.createFrom().item(empty(request))
                                     : availability.reload().flatMap(fresh -> answer(request, fresh, false));
                         }
-                        return references.at(rows.version()).map(current -> encode(request, rows.total(), countStart,
-                                new RecordMapper(references.shipped(), current), rows.all()).holding(end))
-                                .onFailure().invoke(end);
+                        Uni<Long> total = counting == null ? Uni.createFrom().item((long) rows.first().size())
+                                : Uni.createFrom().completionStage(counting).map(count ->
+                                        count.dataVersion().equals(rows.version()) || !mayRetry ? count.total() : -1);
+                        return total.onFailure().invoke(end).onCancellation().invoke(end).flatMap(all -> {
+                            if (all < 0) {
+                                // the data changed between the two statements: answer again on a fresh copy
+                                end.run();
+                                return availability.reload().flatMap(fresh -> answer(request, fresh, false));
+                            }
+                            return references.at(rows.version()).map(current -> encode(request, all, countStart,
+                                    new RecordMapper(references.shipped(), current), rows.all()).holding(end))
+                                    .onFailure().invoke(end);
+                        });
                     });
         });
     }
