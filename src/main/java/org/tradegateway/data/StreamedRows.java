@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A large answer being read through a cursor: its first rows (read before anything is sent, with the data version
- * they carry) and the rest, read one fetch at a time as the client takes them. The connection
- * and its transaction are given back by {@link #close()}, which is safe to call more than once.
+ * they carry) and the rest, read one fetch at a time as the client takes them. The connection and its transaction
+ * are given back by {@link #close()}, which is safe to call more than once.
  *
  * <p>One fetch is always read ahead: as soon as a fetch arrives the next is asked for, so that PostgreSQL produces
  * the next rows while the gateway encodes and sends these (on two cores the answer then takes about as long as the

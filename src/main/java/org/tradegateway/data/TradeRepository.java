@@ -94,14 +94,21 @@ public class TradeRepository {
      * (always when {@code version} is null); a replica that fails as an outage hands the statement to the primary.
      */
     private <T> Uni<T> onReplicaOrPrimary(String version, Function<io.vertx.sqlclient.Pool, Uni<T>> statement) {
+        return onReplicaOrPrimary(version, ReadReplicas.Replica::pool, pool.getDelegate(), statement);
+    }
+
+    /** {@link #onReplicaOrPrimary(String, Function)} on the pool of each server that {@code which} names. */
+    private <T> Uni<T> onReplicaOrPrimary(String version, Function<ReadReplicas.Replica, io.vertx.sqlclient.Pool> which,
+                                          io.vertx.sqlclient.Pool primary,
+                                          Function<io.vertx.sqlclient.Pool, Uni<T>> statement) {
         return guard.call(() -> {
             ReadReplicas.Replica replica = replicas.pick(version);
             if (replica == null) {
-                return statement.apply(pool.getDelegate());
+                return statement.apply(primary);
             }
-            return statement.apply(replica.pool()).onFailure(DatabaseGuard::isOutage).recoverWithUni(e -> {
+            return statement.apply(which.apply(replica)).onFailure(DatabaseGuard::isOutage).recoverWithUni(e -> {
                 replicas.failed(replica, e);
-                return statement.apply(pool.getDelegate());
+                return statement.apply(primary);
             });
         });
     }
@@ -136,17 +143,8 @@ public class TradeRepository {
 
     /** {@link #open(FactQuery, int)} on a read replica that has replayed {@code version}, as the probe. */
     public Uni<StreamedRows> open(FactQuery query, int limit, String version) {
-        return guard.call(() -> {
-            ReadReplicas.Replica replica = replicas.pick(version);
-            if (replica == null) {
-                return openOn(streaming(), query, limit);
-            }
-            return openOn(Pool.newInstance(replica.streaming()), query, limit)
-                    .onFailure(DatabaseGuard::isOutage).recoverWithUni(e -> {
-                        replicas.failed(replica, e);
-                        return openOn(streaming(), query, limit);
-                    });
-        });
+        return onReplicaOrPrimary(version, ReadReplicas.Replica::streaming, streaming().getDelegate(),
+                core -> openOn(Pool.newInstance(core), query, limit));
     }
 
     private static Uni<StreamedRows> openOn(Pool on, FactQuery query, int limit) {

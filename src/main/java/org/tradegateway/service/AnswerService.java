@@ -1,5 +1,7 @@
 package org.tradegateway.service;
 
+import static org.tradegateway.service.QueryPlanner.PROBE_ROWS;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Multi;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tradegateway.config.ApiConfig;
-import org.tradegateway.core.CommoditySelection;
 import org.tradegateway.core.FactRecord;
 import org.tradegateway.core.TradeQuery;
 import org.tradegateway.data.AvailabilityCache;
@@ -36,11 +37,6 @@ import org.tradegateway.output.Utf8Builder;
  */
 @ApplicationScoped
 public class AnswerService {
-    /** Answers up to this many rows are read in one statement, without a separate count or a cursor. */
-    static final int PROBE_ROWS = 1000;
-    /** More reporters than any classification of areas has (about 250 report trade). */
-    private static final int MOST_REPORTERS = 300;
-
     private final TradeRepository repository;
     private final AvailabilityCache availability;
     private final ReferenceDirectory references;
@@ -85,7 +81,7 @@ public class AnswerService {
                     : availability.reload().flatMap(fresh -> answer(request, fresh, false)));
         }
         FactQuery factQuery = plan.get();
-        if (likelyLarge(query)) {
+        if (QueryPlanner.likelyLarge(query)) {
             return streamed(request, factQuery, snapshot, mayRetry);
         }
         OffsetDateTime countStart = OffsetDateTime.now(zone);
@@ -126,7 +122,7 @@ public class AnswerService {
                     : availability.reload().flatMap(fresh -> collect(query, fresh, false)));
         }
         FactQuery factQuery = plan.get();
-        if (likelyLarge(query)) {
+        if (QueryPlanner.likelyLarge(query)) {
             return collectLarge(query, factQuery, snapshot, mayRetry);
         }
         return repository.probe(factQuery, PROBE_ROWS + 1, false, mayRetry ? snapshot.version() : null)
@@ -172,32 +168,6 @@ public class AnswerService {
         List<FactRecord> records = new ArrayList<>(rows.size());
         rows.forEach(row -> records.add(mapper.map(row)));
         return records;
-    }
-
-    /**
-     * Whether an answer will most likely be large (every reporter or every partner, below the total; or every
-     * commodity at every level, the whole tree of even one reporter and partner), so that it goes straight to a
-     * cursor instead of first reading its first rows in a statement of their own.
-     */
-    static boolean likelyLarge(TradeQuery query) {
-        CommoditySelection cc = query.commodities();
-        boolean totalOnly = !cc.all() && cc.allLevels().equals(List.of(0));
-        return query.limit() > PROBE_ROWS && !totalOnly && !fewCodesToNamedPartners(query)
-                && (query.reporters().all() || query.partners().all() || cc.all());
-    }
-
-    /**
-     * Named codes (no whole level) to named partners in named flows: at most one record per reporter, partner, code
-     * and flow, so that even every reporter's records of one product to World (a product hub) fit one statement.
-     */
-    static boolean fewCodesToNamedPartners(TradeQuery query) {
-        CommoditySelection cc = query.commodities();
-        if (cc.all() || !cc.levels().isEmpty() || query.partners().all() || query.flows().all()) {
-            return false;
-        }
-        long reporters = query.reporters().all() ? MOST_REPORTERS : query.reporters().codes().size();
-        return reporters * query.partners().codes().size() * cc.codes().size() * query.flows().codes().size()
-                <= PROBE_ROWS;
     }
 
     /**

@@ -39,6 +39,6 @@ class LikelyLargeTest {
         "r=all&p=0&rg=1,2&cc=AG2 | true",
         "r=826&p=all&rg=2&cc=87 | true"})
     void shouldGoStraightToACursorOnlyWhenTheAnswerMayBeLarge(String query, boolean large) {
-        assertEquals(large, AnswerService.likelyLarge(parse(query)), query);
+        assertEquals(large, QueryPlanner.likelyLarge(parse(query)), query);
     }
 }
