@@ -1,6 +1,7 @@
 package org.tradegateway.cli;
 
 import java.io.PrintStream;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.tradegateway.ingest.ConversionSource;
@@ -10,8 +11,8 @@ import org.tradegateway.ingest.Progress;
 import org.tradegateway.refs.Classification;
 
 /**
- * {@code convert <dataset> --to H0[,H2,...]}: a loaded flow dataset converted to earlier HS revisions, each
- * stored as a dataset of its own (atomically, like an import), so that every dialect answers those revisions from
+ * {@code convert <dataset> --to H0[,S4,BEC,...]}: a loaded flow dataset converted to earlier HS revisions, SITC
+ * Rev.1-4 or BEC Rev.4, each stored as a dataset of its own (atomically, like an import), so that every dialect answers those revisions from
  * stored rows. Converting again after the source is imported anew replaces the conversion.
  */
 final class ConvertCommand {
@@ -27,29 +28,42 @@ final class ConvertCommand {
         String name = arguments.positional(0, "name of the dataset to convert (see `datasets list`)");
         String to = arguments.option("to", null);
         if (to == null || to.isBlank()) {
-            throw new IllegalArgumentException("--to names the HS revisions to convert to, such as H0 or H0,H2");
+            throw new IllegalArgumentException("--to names the classifications to convert to, such as H0 or H0,S4,BEC");
         }
-        List<Classification> targets = new ArrayList<>();
-        for (String item : to.split(",")) {
-            Classification px = Classification.parse(item.trim()).filter(Classification::isHarmonizedSystem)
-                    .filter(Classification::isStoredRevision).orElseThrow(() -> new IllegalArgumentException(
-                            "--to takes HS revisions H0 to H6, not '" + item.trim() + "'"));
-            targets.add(px);
-        }
+        List<Classification> targets = targets(to, "--to");
         return (CommandLine.ReadingBody) (connection, reader) -> {
-            for (Classification target : targets) {
-                ConversionSource source = new ConversionSource(reader, name, target);
-                out.printf("converting %s to %s with UNSD %s (%,d codes)%n", name, target, source.table().name(),
-                        source.table().size());
-                ImportResult result = new FactLoader(connection).load(source, new Progress(out,
-                        System.console() != null, -1));
-                ImportCommand.report(out, result);
-                if (!result.unchanged()) {
-                    out.printf("%,d source flows converted; %,d of them kept under their own code (the table has no"
-                            + " target for it)%n", source.converted(), source.kept());
-                }
-            }
+            convert(connection, reader, name, targets, out);
             return 0;
         };
+    }
+
+    /** The classifications a comma-separated option names; refused with the reason when one cannot be a target. */
+    static List<Classification> targets(String list, String option) {
+        List<Classification> targets = new ArrayList<>();
+        for (String item : list.split(",")) {
+            Classification px = Classification.parse(item.trim()).filter(c -> c.type() == 'C')
+                    .filter(Classification::isStoredRevision).orElseThrow(() -> new IllegalArgumentException(
+                            option + " takes H0 to H6, S1 to S4 or BEC, not '" + item.trim() + "'"));
+            targets.add(px);
+        }
+        return targets;
+    }
+
+    /** Converts the dataset {@code name} to each target in turn, each stored atomically, reporting to {@code out}. */
+    static void convert(Connection connection, Connection reader, String name, List<Classification> targets,
+                        PrintStream out) throws Exception {
+        for (Classification target : targets) {
+            ConversionSource source = new ConversionSource(reader, name, target);
+            out.printf("converting %s to %s with UNSD %s (%,d codes)%n", name, target, source.table().name(),
+                    source.table().size());
+            ImportResult result = new FactLoader(connection).load(source, new Progress(out,
+                    System.console() != null, -1));
+            ImportCommand.report(out, result);
+            if (!result.unchanged()) {
+                out.printf("%,d source flows converted; %,d of them (%,.0f USD) %s (the table has no target for"
+                        + " their code)%n", source.converted(), source.kept(), source.keptValue(),
+                        target.isHarmonizedSystem() ? "kept under their own code" : "counted in the totals only");
+            }
+        }
     }
 }

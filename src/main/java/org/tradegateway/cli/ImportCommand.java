@@ -3,6 +3,8 @@ package org.tradegateway.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
 import java.util.Locale;
 import org.tradegateway.ingest.BaciSource;
 import org.tradegateway.ingest.CensusSource;
@@ -44,21 +46,37 @@ final class ImportCommand {
             case "census" -> new CensusSource(file, override, reporter());
             default -> throw new IllegalArgumentException("unknown import format '" + format + "'");
         };
-        return connection -> {
-            out.printf("importing %s (%s)%n", file, format);
-            Progress progress = new Progress(out, System.console() != null, source.sizeBytes());
-            ImportResult result = new FactLoader(connection).load(source, progress);
-            report(out, result);
-            if (source instanceof CensusSource census && census.skipped() > 0) {
-                out.printf("skipped %,d rows: groupings (sums of the countries), 10-digit codes, suppressed"
-                        + " values%n", census.skipped());
-            }
-            if (source instanceof ComtradePlusSource plus && plus.skippedFlows() > 0) {
-                out.printf("skipped %,d rows whose flow has no legacy code (only M, X, RM, RX are served)%n",
-                        plus.skippedFlows());
-            }
-            return 0;
-        };
+        String convertTo = arguments.option("convert-to", null);
+        List<Classification> targets = convertTo == null ? List.of()
+                : ConvertCommand.targets(convertTo, "--convert-to");
+        if (!targets.isEmpty() && !(source instanceof BaciSource)) {
+            throw new IllegalArgumentException("--convert-to converts flow datasets (baci); " + format
+                    + " files hold declared records");
+        }
+        if (!targets.isEmpty()) {
+            return (CommandLine.ReadingBody) (connection, reader) -> {
+                int status = importFile(connection, source, file, format);
+                ConvertCommand.convert(connection, reader, source.dataset().name(), targets, out);
+                return status;
+            };
+        }
+        return connection -> importFile(connection, source, file, format);
+    }
+
+    private int importFile(Connection connection, ImportSource source, Path file, String format) throws Exception {
+        out.printf("importing %s (%s)%n", file, format);
+        Progress progress = new Progress(out, System.console() != null, source.sizeBytes());
+        ImportResult result = new FactLoader(connection).load(source, progress);
+        report(out, result);
+        if (source instanceof CensusSource census && census.skipped() > 0) {
+            out.printf("skipped %,d rows: groupings (sums of the countries), 10-digit codes, suppressed"
+                    + " values%n", census.skipped());
+        }
+        if (source instanceof ComtradePlusSource plus && plus.skippedFlows() > 0) {
+            out.printf("skipped %,d rows whose flow has no legacy code (only M, X, RM, RX are served)%n",
+                    plus.skippedFlows());
+        }
+        return 0;
     }
 
     /** The reporter of a Census answer: --reporter, else the United States. */

@@ -19,8 +19,8 @@ public interface DataConfig {
     /** What is answered of the stored data. */
     interface Data {
         /**
-         * Records converted to earlier HS revisions by {@code convert}: {@code answer}, or {@code hide} (stored,
-         * neither answered nor listed).
+         * Records converted to other classifications (earlier HS revisions, SITC, BEC) by {@code convert}:
+         * {@code answer}, or {@code hide} (stored, neither answered nor listed).
          */
         @WithDefault("answer")
         String converted();

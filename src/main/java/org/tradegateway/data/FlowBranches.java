@@ -3,14 +3,18 @@ package org.tradegateway.data;
 import java.util.List;
 import org.tradegateway.core.CommoditySelection;
 import org.tradegateway.core.TradeQuery;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.refs.CommodityCatalog;
 
 /**
- * The bilateral records of a flow dataset below TOTAL, in both reporter views: HS6 from trade_flow, 4 and 2 digits
- * from the sums stored beside it in trade_flow_sum (the exporter's Export is the importer's Import, same values).
- * One branch per view and level, shaped like a trade_fact row; every branch is an index range of one partition.
+ * The bilateral records of a flow dataset below TOTAL, in both reporter views: the finest level (HS6, SITC 5
+ * digits, BEC 3) from trade_flow, the levels above it from the sums stored beside it in trade_flow_sum (the
+ * exporter's Export is the importer's Import, same values). One branch per view and level, shaped like a
+ * trade_fact row; every branch is an index range of one partition. Where a classification's codes can stop above
+ * the finest level (an SITC subgroup with no basic headings, a BEC category with no subcategories), the finest
+ * branch keeps the codes of its own length only: such a code is a record of its own level.
  */
 final class FlowBranches {
-    private static final int[] LEVELS = {6, 4, 2};
 
     private FlowBranches() {
     }
@@ -22,7 +26,11 @@ final class FlowBranches {
             return;
         }
         CommoditySelection cc = query.commodities();
-        for (int level : LEVELS) {
+        Classification px = Classification.parse(slice.px()).orElseThrow();
+        List<Integer> levels = CommodityCatalog.levels(px);
+        int finest = levels.get(levels.size() - 1);
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            int level = levels.get(i);
             List<String> codes = cc.codes().stream().filter(c -> c.length() == level && !c.equals("TOTAL")).toList();
             boolean wholeLevel = cc.all() || cc.levels().contains(level);
             if (!wholeLevel && codes.isEmpty()) {
@@ -30,17 +38,17 @@ final class FlowBranches {
             }
             for (int flow : new int[] {2, 1}) {
                 if (query.flows().all() || query.flows().codes().contains(flow)) {
-                    branch(sql, params, slice, flow, level, partners, wholeLevel ? List.of() : codes);
+                    branch(sql, params, slice, flow, level, level == finest, !px.isHarmonizedSystem(), partners,
+                            wholeLevel ? List.of() : codes);
                 }
             }
         }
     }
 
-    private static void branch(StringBuilder sql, List<Object> params, Slice slice, int flow, int level,
-                               List<Integer> partners, List<String> codes) {
+    private static void branch(StringBuilder sql, List<Object> params, Slice slice, int flow, int level, boolean leaf,
+                               boolean codesOfOtherLengths, List<Integer> partners, List<String> codes) {
         String reporter = flow == 2 ? "exporter" : "importer";
         String partner = flow == 2 ? "importer" : "exporter";
-        boolean leaf = level == 6;
         sql.append(" UNION ALL SELECT px, period, ").append(level).append("::int2, ").append(leaf)
                 .append(", ").append(flow).append("::int2, ").append(reporter).append(", ").append(partner)
                 .append(", NULL::int2, ''::varchar, ''::varchar, product, ");
@@ -56,6 +64,8 @@ final class FlowBranches {
                 .append(" AND period = ").append(FactQuery.param(params, slice.period()));
         if (!leaf) {
             sql.append(" AND level = ").append(level);
+        } else if (codesOfOtherLengths) {
+            sql.append(" AND length(product) = ").append(level);
         }
         sql.append(" AND ").append(FactQuery.oneOf(reporter, params, slice.reporters()));
         // both tables' b-trees lead with the exporter, then the importer: with every partner named, the importer's

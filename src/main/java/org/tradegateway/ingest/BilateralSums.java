@@ -10,15 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The bilateral 4- and 2-digit sums of one period's directed HS6 flows, added up one (exporter, importer) block at
- * a time while flows sorted by pair stream in, and written as rows of trade_flow_sum in COPY's binary format (no
+ * The bilateral sums of one period's directed flows at every level above the finest (HS: 4 and 2 digits; SITC: 4,
+ * 3, 2 and 1; BEC: 2 and 1), added up one (exporter, importer) block at a time while flows sorted by pair stream in, and written as rows of trade_flow_sum in COPY's binary format (no
  * number to parse again) to a temporary file (the import's connection is busy copying the flows meanwhile). One
  * row per (exporter, importer, code) serves both reporter views. Kilograms are summed over the flows that report
- * them. Rows of a block come 2-digit codes first, then 4-digit ones, each ascending, so that a file of sorted flows
+ * them. A code shorter than a level (an SITC target that is a 4-digit subgroup, or a BEC category with no
+ * subcategories) counts at its own level and above, not below it. Rows of a block come by level, coarsest first,
+ * each level's codes ascending, so that a file of sorted flows
  * is sorted by (exporter, importer, level, product), the order of the partition's index. Flows that turn out
  * unsorted make the file useless: {@link #abandon} drops it and the sums are then computed in SQL.
  */
@@ -35,8 +38,10 @@ final class BilateralSums implements AutoCloseable {
     private final Path file;
     private DataOutputStream out;
     private boolean usable = true;
-    private final Level hs4 = new Level(4, 10_000);
-    private final Level hs2 = new Level(2, 100);
+    /** The digits of a code at the finest level (6 for HS): such codes are the flows' own. */
+    private final int finest;
+    /** The levels summed, coarsest first. */
+    private final Level[] levels;
 
     /** The sums of one level in the current block: numeric codes in arrays, other codes in a sorted map. */
     private static final class Level {
@@ -89,7 +94,14 @@ final class BilateralSums implements AutoCloseable {
         }
     }
 
-    BilateralSums(int datasetId, int period, String px) throws IOException {
+    /** {@code levels}: the classification's digit levels, coarsest first (HS: 2, 4, 6). */
+    BilateralSums(int datasetId, int period, String px, List<Integer> levels) throws IOException {
+        this.finest = levels.get(levels.size() - 1);
+        this.levels = new Level[levels.size() - 1];
+        for (int i = 0; i < this.levels.length; i++) {
+            int digits = levels.get(i);
+            this.levels[i] = new Level(digits, (int) Math.pow(10, digits));
+        }
         this.datasetId = datasetId;
         this.period = period;
         this.px = px.getBytes(StandardCharsets.UTF_8);
@@ -98,13 +110,13 @@ final class BilateralSums implements AutoCloseable {
         out.write(HEADER);
     }
 
-    /** A 6-digit numeric product code as a number, or -1. */
-    static int numericCode(String product) {
-        if (product.length() != 6) {
+    /** A numeric product code of {@code digits} digits as a number, or -1. */
+    static int numericCode(String product, int digits) {
+        if (product.length() != digits) {
             return -1;
         }
         int code = 0;
-        for (int k = 0; k < 6; k++) {
+        for (int k = 0; k < digits; k++) {
             char c = product.charAt(k);
             if (c < '0' || c > '9') {
                 return -1;
@@ -114,19 +126,26 @@ final class BilateralSums implements AutoCloseable {
         return code;
     }
 
-    /** Adds a flow of the current block; {@code code} is its six digits as a number, or -1. */
+    /** Adds a flow of the current block; {@code code} is its digits as a number when it has the finest's, or -1. */
     void add(String product, int code, double value, Double kg) {
         if (out == null) {
             return;
         }
-        if (code >= 0) {
-            hs4.add(code / 100, value, kg);
-            hs2.add(code / 10_000, value, kg);
-        } else {
-            hs4.add(product.substring(0, Math.min(4, product.length())), value, kg);
-            hs2.add(product.substring(0, Math.min(2, product.length())), value, kg);
+        for (Level level : levels) {
+            if (code >= 0) {
+                level.add(code / POWERS[finest - level.digits], value, kg);
+            } else if (product.length() >= level.digits) {
+                int prefix = numericCode(product.substring(0, level.digits), level.digits);
+                if (prefix >= 0) {
+                    level.add(prefix, value, kg);
+                } else {
+                    level.add(product.substring(0, level.digits), value, kg);
+                }
+            }
         }
     }
+
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     private static double plus(double sum, Double kg) {
         return kg == null ? sum : Double.isNaN(sum) ? kg : sum + kg;
@@ -134,13 +153,14 @@ final class BilateralSums implements AutoCloseable {
 
     /** Writes the sums of the block just ended and clears them; returns how many rows that block has. */
     long endBlock(int exporter, int importer) {
-        long n = hs4.touchedCount + hs4.other.size() + hs2.touchedCount + hs2.other.size();
-        if (out != null) {
-            write(exporter, importer, hs2);
-            write(exporter, importer, hs4);
+        long n = 0;
+        for (Level level : levels) {
+            n += level.touchedCount + level.other.size();
+            if (out != null) {
+                write(exporter, importer, level);
+            }
+            level.clear();
         }
-        hs4.clear();
-        hs2.clear();
         return n;
     }
 

@@ -14,14 +14,16 @@ import org.tradegateway.refs.Classification;
 import org.tradegateway.refs.Correspondence;
 
 /**
- * A loaded flow dataset (BACI-like: directed HS6 flows) in an earlier HS revision, converted with the UNSD
- * conversion table between the two revisions: each flow's product goes to the table's one target code, and flows
- * of one exporter, importer and period that meet in a target are added up. A product the table does not list is
- * kept under its own code (the shipped tables miss only monetary gold 710820, 711890 and 999999 of some revisions,
- * codes every revision has) and counted, so nothing is dropped: the converted totals equal the source's. The
- * result is imported as a dataset of its own ({@code <name>-as-H0}), with the source's provenance and licence,
- * the table named in its version, and every release marked as not in its original classification; the import
- * then derives the aggregates and the World partner as for any flows.
+ * A loaded flow dataset (BACI-like: directed HS6 flows) in an earlier HS revision, in SITC Rev.1-4 or in BEC
+ * Rev.4, converted with the UNSD conversion table between the two (see {@link Correspondence#shipped}): each flow's
+ * product goes to the table's one target code, and flows of one exporter, importer and period that meet in a
+ * target are added up. A product the table does not list (the shipped tables miss monetary gold 710820, 711890
+ * and 999999 of some revisions) is counted, and nothing is dropped, so the converted totals equal the source's: to
+ * an earlier HS revision it is kept under its own code, which every revision has; to SITC or BEC, which have no
+ * such code, it is kept without a code and counts in the totals (TOTAL records) only. The result is imported as a
+ * dataset of its own ({@code <name>-as-S4}), with the source's provenance and licence, the table named in its
+ * version, and every release marked as not in its original classification; the import then derives the
+ * aggregates and the World partner as for any flows.
  *
  * <p>The source flows are read, period by period in (exporter, importer) order, through a connection of their
  * own: the import's connection is busy copying.
@@ -36,6 +38,7 @@ public final class ConversionSource implements ImportSource {
     private final Correspondence table;
     private final List<Integer> periods;
     private long kept;
+    private double keptValue;
     private long converted;
 
     /**
@@ -70,7 +73,7 @@ public final class ConversionSource implements ImportSource {
                 Classification from = Classification.parse(revisions[0]).orElseThrow();
                 this.table = Correspondence.shipped(from, to).orElseThrow(() -> new ImportFailure("no conversion"
                         + " table leads from " + from + " to " + to + ": UNSD converts from each HS revision to the"
-                        + " earlier ones only"));
+                        + " earlier ones, to SITC and to BEC only"));
                 LocalDate published = rs.getObject(7, LocalDate.class);
                 this.sourceInfo = new DatasetInfo(rs.getString(2), name + "-as-" + to,
                         (rs.getString(3).isEmpty() ? "" : rs.getString(3) + ", ") + "converted from " + from + " to "
@@ -98,9 +101,14 @@ public final class ConversionSource implements ImportSource {
         return table;
     }
 
-    /** Source flows whose product the table does not list, kept under their own code. */
+    /** Source flows whose product the table does not list: under their own code (HS), in the totals only (else). */
     public long kept() {
         return kept;
+    }
+
+    /** The value of the flows {@link #kept}. */
+    public double keptValue() {
+        return keptValue;
     }
 
     /** Source flows read. */
@@ -172,11 +180,12 @@ public final class ConversionSource implements ImportSource {
                     }
                     String product = rs.getString(3);
                     String target = table.target(product);
-                    if (target == null) {
-                        target = product;
-                        kept++;
-                    }
                     double value = rs.getDouble(4);
+                    if (target == null) {
+                        target = table.to().isHarmonizedSystem() ? product : "";
+                        kept++;
+                        keptValue += value;
+                    }
                     double kg = rs.getDouble(5);
                     boolean kgKnown = !rs.wasNull();
                     double[] sums = pair.computeIfAbsent(target, k -> new double[] {0, 0, 1});

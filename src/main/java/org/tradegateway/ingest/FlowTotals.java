@@ -7,13 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.refs.CommodityCatalog;
 
 /**
- * The aggregates of one period of directed HS6 flows, added up while the flows stream in: each country's exports
- * to and imports from the World per HS6 code, and each pair's total. They become the legacy records that are
- * stored (World at 6, 4, 2 digits and TOTAL, bilateral TOTAL in both views), emitted in the order of the fact
- * index so that building it is cheap. Kilograms are summed over the flows that report them. The bilateral 4- and
- * 2-digit sums go to {@link BilateralSums} block by block.
+ * The aggregates of one period of directed flows, added up while the flows stream in: each country's exports
+ * to and imports from the World per product code, and each pair's total. They become the legacy records that are
+ * stored (World at every level of the classification and TOTAL, bilateral TOTAL in both views), emitted in the
+ * order of the fact index so that building it is cheap. Kilograms are summed over the flows that report them. The
+ * bilateral sums above the finest level go to {@link BilateralSums} block by block. A flow whose code is shorter
+ * than a level counts at its own level and above; a flow without a code (a converted product the table has no
+ * target for) counts in the totals only.
  */
 final class FlowTotals implements AutoCloseable {
     private final int[] countryIndex = new int[Short.MAX_VALUE + 1];
@@ -36,11 +40,17 @@ final class FlowTotals implements AutoCloseable {
     private double blockKg = Double.NaN;
     private final Map<Integer, Long> derivedRecords = new HashMap<>();
     private final BilateralSums sums;
+    /** The classification's digit levels, coarsest first (HS: 2, 4, 6). */
+    private final List<Integer> levels;
+    private final int finest;
 
     FlowTotals(int datasetId, int period, String px) throws IOException {
         Arrays.fill(countryIndex, -1);
         Arrays.fill(productSlot, -1);
-        sums = new BilateralSums(datasetId, period, px);
+        levels = CommodityCatalog.levels(Classification.parse(px).orElseThrow(() -> new MalformedInputException(
+                "'" + px + "' is not a classification flows can be stored in")));
+        finest = levels.get(levels.size() - 1);
+        sums = new BilateralSums(datasetId, period, px, levels);
     }
 
     /** The bilateral 4- and 2-digit sums written while the flows streamed. */
@@ -56,14 +66,16 @@ final class FlowTotals implements AutoCloseable {
     }
 
     void add(int exporter, int importer, String product, double value, Double kg) {
-        int code = BilateralSums.numericCode(product);
+        int code = BilateralSums.numericCode(product, finest);
         int p = product(product, code);
         int e = country(exporter);
         int i = country(importer);
         addTo(exportValue, exportKg, e, p, value, kg);
         addTo(importValue, importKg, i, p, value, kg);
-        leafRecords[e]++;
-        leafRecords[i]++;
+        if (product.length() == finest) {
+            leafRecords[e]++;
+            leafRecords[i]++;
+        }
         int key = exporter << 16 | importer;
         if (key != blockPair) {
             closeBlock();
@@ -148,8 +160,8 @@ final class FlowTotals implements AutoCloseable {
     }
 
     /**
-     * Records served from trade_flow and trade_flow_sum for a country (both views): HS6 flows plus their bilateral
-     * 4- and 2-digit sums. Exact when the flows came sorted by exporter and importer (see {@link #derivedFromSql}).
+     * Records served from trade_flow and trade_flow_sum for a country (both views): flows at the finest level
+     * plus their bilateral sums above it. Exact when the flows came sorted by exporter and importer (see {@link #derivedFromSql}).
      */
     long flowRecords(int code) {
         closeBlock();
@@ -170,7 +182,7 @@ final class FlowTotals implements AutoCloseable {
 
     /**
      * Emits the stored records in the order of the fact index (level, reporter, partner, flow, commodity):
-     * TOTAL (World, then each partner), then the World rows at 2, 4 and 6 digits.
+     * TOTAL (World, then each partner), then the World rows at each level, coarsest first.
      */
     void emit(FactRow row, Consumer<FactRow> out) {
         closeBlock();
@@ -185,16 +197,17 @@ final class FlowTotals implements AutoCloseable {
         for (int reporter : reporters) {
             int c = countryIndex[reporter];
             if (importValue[c] != null) {
-                record(row, reporter, 1, 0, "TOTAL", 0, sum(importValue[c], importKg[c]), out);
+                record(row, reporter, 1, 0, "TOTAL", 0, false, sum(importValue[c], importKg[c]), out);
             }
             if (exportValue[c] != null) {
-                record(row, reporter, 2, 0, "TOTAL", 0, sum(exportValue[c], exportKg[c]), out);
+                record(row, reporter, 2, 0, "TOTAL", 0, false, sum(exportValue[c], exportKg[c]), out);
             }
             for (double[] pair : totalsByReporter.getOrDefault(reporter, List.of())) {
-                record(row, reporter, (int) pair[1], (int) pair[0], "TOTAL", 0, new double[] {pair[2], pair[3]}, out);
+                record(row, reporter, (int) pair[1], (int) pair[0], "TOTAL", 0, false,
+                        new double[] {pair[2], pair[3]}, out);
             }
         }
-        for (int level : new int[] {2, 4, 6}) {
+        for (int level : levels) {
             for (int reporter : reporters) {
                 int c = countryIndex[reporter];
                 emitLevel(row, reporter, 1, level, importValue[c], importKg[c], order, out);
@@ -232,22 +245,26 @@ final class FlowTotals implements AutoCloseable {
         }
         String current = null;
         double[] acc = {0, Double.NaN};
+        boolean leaf = true; // whether every product of the current code has it as its own (no finer code)
         for (int p : order) {
-            if (p >= values.length || (values[p] == 0 && Double.isNaN(kgs[p]))) {
+            String product = products.get(p);
+            if (p >= values.length || (values[p] == 0 && Double.isNaN(kgs[p])) || product.length() < level) {
                 continue;
             }
-            String code = products.get(p).substring(0, level);
+            String code = product.substring(0, level);
             if (!code.equals(current)) {
                 if (current != null) {
-                    record(row, reporter, flow, 0, current, level, acc, out);
+                    record(row, reporter, flow, 0, current, level, leaf, acc, out);
                 }
                 current = code;
                 acc = new double[] {0, Double.NaN};
+                leaf = true;
             }
+            leaf &= product.length() == level;
             accumulate(acc, values[p], kgs[p]);
         }
         if (current != null) {
-            record(row, reporter, flow, 0, current, level, acc, out);
+            record(row, reporter, flow, 0, current, level, leaf, acc, out);
         }
     }
 
@@ -267,8 +284,7 @@ final class FlowTotals implements AutoCloseable {
     }
 
     private static void record(FactRow row, int reporter, int flow, int partner, String commodity, int level,
-                               double[] totals, Consumer<FactRow> out) {
-        boolean leaf = level == 6;
+                               boolean leaf, double[] totals, Consumer<FactRow> out) {
         Double weight = Double.isNaN(totals[1]) ? null : totals[1];
         row.reporter = reporter;
         row.flow = flow;

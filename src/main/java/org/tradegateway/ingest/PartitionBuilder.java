@@ -13,12 +13,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.postgresql.util.PSQLException;
 import org.tradegateway.core.Period;
+import org.tradegateway.refs.Classification;
+import org.tradegateway.refs.CommodityCatalog;
 
 /**
  * Builds the partitions of one (period, dataset), each created in the import's transaction (so that with
@@ -130,8 +134,13 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
                 throw new SQLException("copying the bilateral sums failed: " + e.getMessage(), e);
             }
         } else {
+            List<Integer> levels = CommodityCatalog.levels(Classification.parse(flowClassification).orElseThrow());
+            List<Integer> above = levels.subList(0, levels.size() - 1);
             execute(SUMS_SQL.replace("{partition}", partition)
-                    .replace("{flows}", partitionPrefix("trade_flow", datasetId) + period));
+                    .replace("{flows}", partitionPrefix("trade_flow", datasetId) + period)
+                    .replace("{top}", String.valueOf(above.get(above.size() - 1)))
+                    .replace("{lower}", above.subList(0, above.size() - 1).stream().map(String::valueOf)
+                            .collect(Collectors.joining(",", "{", "}"))));
         }
         execute(SUM_INDEX_SQL.replace("{partition}", partition));
         execute("ANALYZE " + partition);

@@ -69,27 +69,38 @@ class CommandLineTest {
     void shouldConvertALoadedBaciReleaseToEarlierRevisions() throws Exception {
         Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
         Files.copy(SharedData.path("data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file);
-        assertEquals(0, run("import", "baci", file.toString()), err.toString());
-
-        assertEquals(0, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "H0,H4"), err.toString());
+        assertEquals(2, run("import", "comtrade-bulk", file.toString(), "--convert-to", "S4"));
+        assertTrue(err.toString().startsWith("trade-gateway: --convert-to converts flow datasets (baci);"
+                + " comtrade-bulk files hold declared records"), err.toString());
+        assertEquals(2, run("import", "baci", file.toString(), "--convert-to", "H0,X9"));
+        assertTrue(err.toString().contains("--convert-to takes H0 to H6, S1 to S4 or BEC, not 'X9'"), err.toString());
+        // imported, then converted in the same command
+        assertEquals(0, run("import", "baci", file.toString(), "--convert-to", "H0,H4,S4,BEC"), err.toString());
         String report = out.toString();
+        assertTrue(report.indexOf("importing") < report.indexOf("converting"), report);
         assertTrue(report.contains("converting BACI_HS17_Y2017_V202301.csv to H0 with UNSD"
                 + " hs2017_to_hs1992_conversion (5,388 codes)"), report);
         assertTrue(report.contains("converting BACI_HS17_Y2017_V202301.csv to H4 with UNSD"
                 + " hs2017_to_hs2012_conversion"), report);
-        assertTrue(report.contains("10 source flows converted; 0 of them kept under their own code"), report);
+        assertTrue(report.contains("10 source flows converted; 0 of them (0 USD) kept under their own code"), report);
+        assertTrue(report.contains("converting BACI_HS17_Y2017_V202301.csv to S4 with UNSD"
+                + " hs2017_to_sitc4_conversion (5,386 codes)"), report);
+        assertTrue(report.contains("converting BACI_HS17_Y2017_V202301.csv to BEC with UNSD hs2017_to_bec4"), report);
+        assertTrue(report.contains("10 source flows converted; 0 of them (0 USD) counted in the totals only"), report);
         assertEquals(0, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "H0"));
         assertTrue(out.toString().contains("already holds this exact input; nothing to do"), out.toString());
         assertEquals(0, run("datasets", "list"));
         assertTrue(out.toString().contains("BACI_HS17_Y2017_V202301.csv-as-H0"), out.toString());
+        assertTrue(out.toString().contains("BACI_HS17_Y2017_V202301.csv-as-S4"), out.toString());
 
         assertEquals(1, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "H6"));
         assertEquals("trade-gateway: failed, nothing was changed: no conversion table leads from H5 to H6: UNSD"
-                + " converts from each HS revision to the earlier ones only", err.toString().trim());
+                + " converts from each HS revision to the earlier ones, to SITC and to BEC only",
+                err.toString().trim());
         assertEquals(2, run("convert", "BACI_HS17_Y2017_V202301.csv"));
-        assertTrue(err.toString().startsWith("trade-gateway: --to names the HS revisions"), err.toString());
-        assertEquals(2, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "S4"));
-        assertTrue(err.toString().startsWith("trade-gateway: --to takes HS revisions H0 to H6, not 'S4'"),
+        assertTrue(err.toString().startsWith("trade-gateway: --to names the classifications"), err.toString());
+        assertEquals(2, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "EB02"));
+        assertTrue(err.toString().startsWith("trade-gateway: --to takes H0 to H6, S1 to S4 or BEC, not 'EB02'"),
                 err.toString());
     }
 

@@ -180,7 +180,7 @@ class ConversionTest {
             ImportFailure later = assertThrows(ImportFailure.class,
                     () -> new ConversionSource(reader, NAME, Classification.H6));
             assertEquals("no conversion table leads from H5 to H6: UNSD converts from each HS revision to the"
-                    + " earlier ones only", later.getMessage());
+                    + " earlier ones, to SITC and to BEC only", later.getMessage());
             ImportFailure none = assertThrows(ImportFailure.class,
                     () -> new ConversionSource(reader, "no-such-dataset", Classification.H0));
             assertEquals("no dataset named 'no-such-dataset' is loaded (see `datasets list`)", none.getMessage());

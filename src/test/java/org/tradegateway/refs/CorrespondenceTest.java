@@ -49,14 +49,54 @@ class CorrespondenceTest {
                 var table = Correspondence.shipped(from, to);
                 if (table.isPresent()) {
                     tables++;
-                    assertTrue(from.compareTo(to) > 0, from + " to " + to + ": only back in time");
-                    assertTrue(table.get().size() > 5_000, table.get().name());
+                    assertTrue(!to.isHarmonizedSystem() || from.compareTo(to) > 0, from + " to " + to
+                            + ": only back in time");
+                    assertTrue(table.get().size() > (from.isHarmonizedSystem() ? 5_000 : 1_800), table.get().name());
                 }
             }
         }
-        assertEquals(21, tables);
+        // HS to HS 21, HS to SITC 7 x 4, HS to BEC 7, SITC to SITC 3, SITC to BEC 2
+        assertEquals(21 + 28 + 7 + 3 + 2, tables);
         assertTrue(Correspondence.shipped(Classification.H0, Classification.H5).isEmpty());
-        assertTrue(Correspondence.shipped(Classification.H5, Classification.S4).isEmpty());
+        assertTrue(Correspondence.shipped(Classification.S4, Classification.H5).isEmpty());
+        assertTrue(Correspondence.shipped(Classification.BEC, Classification.S4).isEmpty());
+        assertTrue(Correspondence.shipped(Classification.H5, Classification.HS).isEmpty());
+    }
+
+    @Test
+    void shouldConvertToSitcAndBecAsTheUnsdTablesDo() {
+        Correspondence s4 = Correspondence.shipped(Classification.H5, Classification.S4).orElseThrow();
+        assertEquals("hs2017_to_sitc4_conversion", s4.name());
+        // n:1 into a 4-digit SITC subgroup that has no basic headings: live horses, asses, mules
+        for (String code : List.of("010121", "010129", "010130", "010190")) {
+            assertEquals("0015", s4.target(code), code);
+        }
+        // 1:1 into a basic heading, leading zeros kept
+        assertEquals("00111", s4.target("010221"));
+        // a code with no counterpart: monetary gold
+        assertNull(s4.target("710820"));
+        // dotted codes on both sides (HS 2012 to SITC Rev.4: 0101.21 -> 001.5)
+        assertEquals("0015", Correspondence.shipped(Classification.H4, Classification.S4).orElseThrow()
+                .target("010121"));
+        // the WITS export: descriptions with quoted commas between the codes, and "n/a" in a description
+        Correspondence wits = Correspondence.shipped(Classification.H3, Classification.S4).orElseThrow();
+        assertEquals("hs2007_to_sitc4_wits", wits.name());
+        assertEquals("67121", wits.target("720110"));
+        assertEquals("0015", Correspondence.shipped(Classification.H0, Classification.S4).orElseThrow()
+                .target("010120"));
+        // BEC Rev.4: 010130 (asses) is listed as 111 and 41; the first listed is the target
+        Correspondence bec = Correspondence.shipped(Classification.H5, Classification.BEC).orElseThrow();
+        assertEquals("hs2017_to_bec4", bec.name());
+        assertEquals("111", bec.target("010130"));
+        assertEquals("41", bec.target("010121"));
+        // no HS 1992 to SITC Rev.1 table: through SITC Rev.3
+        Correspondence chain = Correspondence.shipped(Classification.H0, Classification.S1).orElseThrow();
+        assertEquals("hs1992_to_sitc3_wits then sitc3_to_sitc1_conversion", chain.name());
+        String viaS3 = Correspondence.shipped(Classification.H0, Classification.S3).orElseThrow().target("010210");
+        assertEquals(Correspondence.shipped(Classification.S3, Classification.S1).orElseThrow().target(viaS3),
+                chain.target("010210"));
+        assertEquals("hs1992_to_sitc3_wits then sitc3_to_bec4",
+                Correspondence.shipped(Classification.H0, Classification.BEC).orElseThrow().name());
     }
 
     @Test
@@ -75,6 +115,21 @@ class CorrespondenceTest {
         assertEquals("010119", c.target("010190"));
         assertEquals("020110", c.target("020110"));
         assertEquals(List.of("710820", "999999"), List.copyOf(c.withoutCounterpart()));
+    }
+
+    @Test
+    void shouldFindTheTargetColumnPastDescriptionsAndFlags() throws Exception {
+        String text = "HS 1988/92 Product Code,HS 1988/92 Product Description,SITC Revision 4 Product Code,"
+                + "SITC Revision 4 Product Description\n"
+                + "010111,\"Live horses, pure-bred\",0015,\"Horses, asses\"\n"
+                + "300120,Extracts of glands \u00e9,54162,n/a glands\n";
+        Correspondence c = Correspondence.read("wits", Classification.H0, Classification.S4,
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals("0015", c.target("010111"));
+        assertEquals("54162", c.target("300120"));
+        Correspondence flagged = Correspondence.read("ex", Classification.S4, Classification.S3,
+                new ByteArrayInputStream("S4,ex,S3\n001.5,,001.5\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("0015", flagged.target("0015"));
     }
 
     @Test

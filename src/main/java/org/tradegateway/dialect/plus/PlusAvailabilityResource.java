@@ -101,7 +101,7 @@ public class PlusAvailabilityResource {
         r.put("period", a.period()).put("reporterCode", a.reporter());
         r.put("reporterISO", area == null ? null : area.iso3());
         r.put("reporterDesc", a.reporterName().isEmpty() && area != null ? area.name() : a.reporterName());
-        r.put("classificationCode", a.px()).put("classificationSearchCode", searchCode);
+        r.put("classificationCode", PlusNames.classificationCode(a.px())).put("classificationSearchCode", searchCode);
         r.put("isOriginalClassification", a.original());
         r.put("isExtendedFlowCode", false).put("isExtendedPartnerCode", false).put("isExtendedPartner2Code", false)
                 .put("isExtendedCmdCode", false).put("isExtendedCustomsCode", false).put("isExtendedMotCode", false);

@@ -101,7 +101,7 @@ public class PlusBulkResource {
         r.put("reporterCode", a.reporter());
         r.put("freqCode", String.valueOf(a.freq()));
         r.put("typeCode", String.valueOf(a.type()));
-        r.put("classificationCode", a.px());
+        r.put("classificationCode", PlusNames.classificationCode(a.px()));
         r.put("refPeriodId", Period.isMonth(a.period()) ? a.period() : a.period() * 100 + 1);
         r.put("period", a.period());
         r.put("publicationDate", a.published() + "T00:00:00Z");

@@ -47,7 +47,7 @@ final class PlusFields {
             PlusNames.flowCode(r.flow()), d ? PlusNames.flowName(r.flow()) : null,
             r.partner(), d ? iso(r.partner(), r.partnerIso()) : null, d ? r.partnerName() : null,
             partner2, d ? iso(partner2, r.partner2Iso()) : null, d ? (partner2 == 0 ? WORLD : r.partner2Name()) : null,
-            r.classification(), e.searchCode(), r.original(),
+            PlusNames.classificationCode(r.classification()), e.searchCode(), r.original(),
             r.commodity(), d ? commodityName : null, r.level(), r.leaf(),
             PlusNames.customsCode(r.customs()), d ? names.customsName(r.customs()) : null,
             "0", PlusNames.motCode(r.mot()), d ? names.motName(r.mot()) : null,

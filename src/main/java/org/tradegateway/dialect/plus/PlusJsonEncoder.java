@@ -130,7 +130,7 @@ final class PlusJsonEncoder implements RowEncoder {
         sb.append(KEYS[16]);
         text(sb, d ? (partner2 == 0 ? PlusFields.WORLD : r.partner2Name()) : null);
         sb.append(KEYS[17]);
-        text(sb, r.classification());
+        text(sb, PlusNames.classificationCode(r.classification()));
         sb.append(searchAndOriginal).append(r.original() ? ORIGINAL : CONVERTED).append(KEYS[20]);
         text(sb, r.commodity());
         sb.append(KEYS[21]);

@@ -26,6 +26,11 @@ final class PlusNames {
         ReferenceFiles.forEachRow("plus_quantity_units.csv", r -> units.put(Integer.parseInt(r[0].trim()), r[1]));
     }
 
+    /** A stored classification as Comtrade+ names it: BEC Rev.4 is {@code B4}, every other keeps its name. */
+    static String classificationCode(String stored) {
+        return "BEC".equals(stored) ? "B4" : stored;
+    }
+
     static String flowCode(int flow) {
         return flow >= 1 && flow < FLOW_CODES.length ? FLOW_CODES[flow] : "";
     }

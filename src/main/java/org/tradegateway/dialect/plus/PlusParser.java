@@ -104,10 +104,12 @@ final class PlusParser {
     static Classification classification(String code, TradeType type) {
         Classification px = switch (code) {
             case "EB", "EB02", "EB10", "EB10S" -> Classification.EB02;
-            case "B4", "B5" -> Classification.BEC;
+            case "B4" -> Classification.BEC;
+            case "B5" -> throw QueryFailure.invalid("clCode B5 (BEC Rev.5) is not served: BEC data is held as BEC"
+                    + " Rev.4, clCode B4.");
             case "SS" -> Classification.ST;
             default -> Classification.parse(code).orElseThrow(() -> QueryFailure.invalid(
-                    "clCode '" + code + "' is not a classification the gateway knows (HS, H0..H6, S1..S4, B4, B5,"
+                    "clCode '" + code + "' is not a classification the gateway knows (HS, H0..H6, S1..S4, B4,"
                             + " EB02, EB)."));
         };
         if (px.type() != type.code()) {

@@ -77,7 +77,7 @@ public class PlusReleaseResource {
                         .put("lastUpdated", DAY.format(utc)).put("queuedAt", DAY_TIME.format(utc))
                         .put("releaseStatus", "Released").put("reporterCode", r.reporter())
                         .put("freqCode", String.valueOf(r.freq())).put("typeCode", String.valueOf(r.type()))
-                        .put("classificationCode", r.px()).put("period", r.period());
+                        .put("classificationCode", PlusNames.classificationCode(r.px())).put("period", r.period());
             }
             return PlusResponses.envelope(started, data);
         });
@@ -119,7 +119,8 @@ public class PlusReleaseResource {
         ObjectNode note = m.putArray("notes").addObject();
         note.put("datasetCode", code).put("typeCode", String.valueOf(r.type()))
                 .put("freqCode", String.valueOf(r.freq()))
-                .put("period", r.period()).put("reporterCode", r.reporter()).put("classificationCode", r.px())
+                .put("period", r.period()).put("reporterCode", r.reporter())
+                .put("classificationCode", PlusNames.classificationCode(r.px()))
                 .put("currency", "USD")
                 .put("publicationNote", "Loaded from " + r.datasetName() + " (" + r.source()
                         + (r.sourceVersion().isEmpty() ? "" : " " + r.sourceVersion())

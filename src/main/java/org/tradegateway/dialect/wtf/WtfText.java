@@ -111,9 +111,10 @@ public class WtfText {
                     .append(" (Comtrade+ isReported false).\n");
             t.append("5. Classifications: each record is in the HS revision (or other classification) it was loaded")
                     .append(" in, unless its dataset is a conversion (named <dataset>-as-H0 and so on, its version")
-                    .append(" naming the UNSD table): then it was converted back to an earlier HS revision, each")
-                    .append(" product to the table's one target, and a product split by the later revision is not")
-                    .append(" divided (Comtrade+ isOriginalClassification false).\n");
+                    .append(" naming the UNSD table): then it was converted to an earlier HS revision, to SITC or to")
+                    .append(" BEC, each product to the table's one target, and a product split by the target is not")
+                    .append(" divided (Comtrade+ isOriginalClassification false). Products a table has no target for")
+                    .append(" count in the totals of SITC and BEC conversions, in no code.\n");
             t.append("6. The Census API's layout does not make the numbers Census figures: they are the loaded")
                     .append(" datasets'.\n");
             t.append("\n## Units\n\n- Values in whole US dollars (BACI's thousands multiplied by 1000); quantities in")

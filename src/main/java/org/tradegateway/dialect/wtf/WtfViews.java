@@ -88,7 +88,7 @@ public class WtfViews {
             } else {
                 for (AvailabilityCache.Entry e : snapshot.entries()) {
                     Classification c = Classification.parse(e.px()).orElse(null);
-                    if (e.type() == 'C' && e.freq() == 'A' && e.fromFlows() && c != null
+                    if (e.type() == 'C' && e.freq() == 'A' && e.fromFlows() && c != null && c.isHarmonizedSystem()
                             && (px == null || c.compareTo(px) > 0)) {
                         px = c;
                     }
