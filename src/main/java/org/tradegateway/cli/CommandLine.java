@@ -22,14 +22,15 @@ public final class CommandLine {
     static final String USAGE = """
             usage: java -jar quarkus-run.jar <command> ...
               (no command)                         start the gateway
-              import baci <zip|csv> [--classification H5] [--convert-to H0,S4,BEC]
+              import baci <zip|csv> [--classification H5]
               import comtrade-bulk <csv|zip> [--classification H4]
               import comtrade-plus <csv|csv.gz>
               import legacy-json <file.json> [--classification H4]
               import legacy-csv <file.csv> [--classification H4]
               import census <answer.json> [--reporter 842] [--classification H6]
-              convert <dataset name> --to H0[,S4,BEC,...]   a flow dataset in earlier HS revisions, SITC Rev.1-4
-                                                          or BEC Rev.4 (UNSD tables)
+                (every import takes --convert-to H0,S4,BEC: convert the dataset right after importing it)
+              convert <dataset name> --to H0[,S4,BEC,...]   a dataset in earlier HS revisions, SITC Rev.1-4 or
+                                                          BEC Rev.4 (UNSD tables)
               generate --years 2019-2023 --scale 100k [--classification H0] [--seed 1] [--freq A|M] [--out flows.csv]
               datasets list
               datasets drop <id>

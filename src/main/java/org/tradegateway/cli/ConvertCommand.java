@@ -4,10 +4,12 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import org.tradegateway.ingest.ConversionSource;
+import org.tradegateway.ingest.Conversion;
 import org.tradegateway.ingest.FactLoader;
 import org.tradegateway.ingest.ImportResult;
+import org.tradegateway.ingest.ImportSource;
 import org.tradegateway.ingest.Progress;
+import org.tradegateway.ingest.RecordConversionSource;
 import org.tradegateway.refs.Classification;
 
 /**
@@ -53,16 +55,21 @@ final class ConvertCommand {
     static void convert(Connection connection, Connection reader, String name, List<Classification> targets,
                         PrintStream out) throws Exception {
         for (Classification target : targets) {
-            ConversionSource source = new ConversionSource(reader, name, target);
-            out.printf("converting %s to %s with UNSD %s (%,d codes)%n", name, target, source.table().name(),
-                    source.table().size());
+            Conversion source = Conversion.of(reader, name, target);
+            out.printf("converting %s to %s with UNSD %s (%,d codes)%n", name, target, source.tables(),
+                    source.codes());
             ImportResult result = new FactLoader(connection).load(source, new Progress(out,
                     System.console() != null, -1));
             ImportCommand.report(out, result);
             if (!result.unchanged()) {
-                out.printf("%,d source flows converted; %,d of them (%,.0f USD) %s (the table has no target for"
-                        + " their code)%n", source.converted(), source.kept(), source.keptValue(),
+                out.printf("%,d source %s converted; %,d of them (%,.0f USD) %s (the table has no target for"
+                        + " their code)%n", source.converted(), source.shape() == ImportSource.Shape.FLOWS ? "flows"
+                        : "leaf records", source.kept(), source.keptValue(),
                         target.isHarmonizedSystem() ? "kept under their own code" : "counted in the totals only");
+                if (source instanceof RecordConversionSource records && records.groupsLeftOut() > 0) {
+                    out.printf("%,d record groups left out: already in %s, or in a classification no table leads"
+                            + " from%n", records.groupsLeftOut(), target);
+                }
             }
         }
     }

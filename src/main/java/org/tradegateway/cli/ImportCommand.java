@@ -49,10 +49,6 @@ final class ImportCommand {
         String convertTo = arguments.option("convert-to", null);
         List<Classification> targets = convertTo == null ? List.of()
                 : ConvertCommand.targets(convertTo, "--convert-to");
-        if (!targets.isEmpty() && !(source instanceof BaciSource)) {
-            throw new IllegalArgumentException("--convert-to converts flow datasets (baci); " + format
-                    + " files hold declared records");
-        }
         if (!targets.isEmpty()) {
             return (CommandLine.ReadingBody) (connection, reader) -> {
                 int status = importFile(connection, source, file, format);

@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +26,7 @@ import org.tradegateway.refs.Correspondence;
  * <p>The source flows are read, period by period in (exporter, importer) order, through a connection of their
  * own: the import's connection is busy copying.
  */
-public final class ConversionSource implements ImportSource {
+public final class ConversionSource implements Conversion {
     private static final String FLOWS = "SELECT exporter, importer, product, value, kg FROM trade_flow"
             + " WHERE dataset_id = ? AND period = ? ORDER BY exporter, importer";
     private final Connection reader;
@@ -42,76 +40,62 @@ public final class ConversionSource implements ImportSource {
     private long converted;
 
     /**
-     * The dataset named {@code name} converted to {@code to}; refused with the reason when there is no such flow
-     * dataset, it holds another revision than one, or no table leads from its revision to {@code to}.
+     * The flow dataset named {@code name} converted to {@code to}; refused with the reason when there is no such
+     * dataset, it holds declared records or another revision than one, or no table leads from its revision to
+     * {@code to}.
      */
     public ConversionSource(Connection reader, String name, Classification to) throws SQLException {
+        this(reader, ConversionInput.read(reader, name), to);
+    }
+
+    ConversionSource(Connection reader, ConversionInput input, Classification to) {
         this.reader = reader;
-        try (PreparedStatement ps = reader.prepareStatement("SELECT d.id, d.source, d.source_version, d.licence,"
-                + " d.synthetic, d.content_hash, max(a.publication_date), array_agg(DISTINCT a.px),"
-                + " bool_and(a.from_flows), bool_and(a.is_original) FROM dataset d"
-                + " JOIN data_availability a ON a.dataset_id = d.id WHERE d.name = ?"
-                + " GROUP BY d.id ORDER BY d.id")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ImportFailure("no dataset named '" + name + "' is loaded (see `datasets list`)");
-                }
-                sourceId = rs.getInt(1);
-                String[] revisions = (String[]) rs.getArray(8).getArray();
-                if (!rs.getBoolean(9)) {
-                    throw new ImportFailure("dataset '" + name + "' holds declared records, not directed flows:"
-                            + " only flow datasets (BACI, the generator) can be converted");
-                }
-                if (!rs.getBoolean(10)) {
-                    throw new ImportFailure("dataset '" + name + "' is itself a conversion; convert its source");
-                }
-                if (revisions.length != 1) {
-                    throw new ImportFailure("dataset '" + name + "' holds several revisions "
-                            + String.join(", ", revisions));
-                }
-                Classification from = Classification.parse(revisions[0]).orElseThrow();
-                this.table = Correspondence.shipped(from, to).orElseThrow(() -> new ImportFailure("no conversion"
-                        + " table leads from " + from + " to " + to + ": UNSD converts from each HS revision to the"
-                        + " earlier ones, to SITC and to BEC only"));
-                LocalDate published = rs.getObject(7, LocalDate.class);
-                this.sourceInfo = new DatasetInfo(rs.getString(2), name + "-as-" + to,
-                        (rs.getString(3).isEmpty() ? "" : rs.getString(3) + ", ") + "converted from " + from + " to "
-                                + to + " with UNSD " + table.name(), rs.getString(4), rs.getBoolean(5), published);
-                this.sourceHash = rs.getString(6);
-                if (rs.next()) {
-                    throw new ImportFailure("several datasets are named '" + name + "'");
-                }
-            }
+        if (!input.flows()) {
+            throw new ImportFailure("dataset '" + input.name() + "' holds declared records, not directed flows");
         }
-        List<Integer> found = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement("SELECT DISTINCT period FROM data_availability"
-                + " WHERE dataset_id = ? ORDER BY 1")) {
-            ps.setInt(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getInt(1));
-                }
-            }
+        if (input.revisions().size() != 1) {
+            throw new ImportFailure("dataset '" + input.name() + "' holds several revisions " + input.revisions());
         }
-        this.periods = List.copyOf(found);
+        Classification from = input.revisions().get(0);
+        this.table = table(from, to);
+        this.sourceId = input.id();
+        this.sourceInfo = input.convertedInfo(to, from + " to " + to + " with UNSD " + table.name());
+        this.sourceHash = input.contentHash();
+        this.periods = input.periods();
+    }
+
+    /** The conversion from one to the other, or a refusal that says which conversions UNSD publishes. */
+    static Correspondence table(Classification from, Classification to) {
+        return Correspondence.shipped(from, to).orElseThrow(() -> new ImportFailure("no conversion table leads from "
+                + from + " to " + to + ": UNSD converts from each HS revision to the earlier ones, to SITC and to"
+                + " BEC only"));
     }
 
     public Correspondence table() {
         return table;
     }
 
-    /** Source flows whose product the table does not list: under their own code (HS), in the totals only (else). */
+    @Override
+    public String tables() {
+        return table.name();
+    }
+
+    @Override
+    public int codes() {
+        return table.size();
+    }
+
+    @Override
     public long kept() {
         return kept;
     }
 
-    /** The value of the flows {@link #kept}. */
+    @Override
     public double keptValue() {
         return keptValue;
     }
 
-    /** Source flows read. */
+    @Override
     public long converted() {
         return converted;
     }

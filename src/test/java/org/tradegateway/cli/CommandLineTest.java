@@ -69,9 +69,6 @@ class CommandLineTest {
     void shouldConvertALoadedBaciReleaseToEarlierRevisions() throws Exception {
         Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
         Files.copy(SharedData.path("data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file);
-        assertEquals(2, run("import", "comtrade-bulk", file.toString(), "--convert-to", "S4"));
-        assertTrue(err.toString().startsWith("trade-gateway: --convert-to converts flow datasets (baci);"
-                + " comtrade-bulk files hold declared records"), err.toString());
         assertEquals(2, run("import", "baci", file.toString(), "--convert-to", "H0,X9"));
         assertTrue(err.toString().contains("--convert-to takes H0 to H6, S1 to S4 or BEC, not 'X9'"), err.toString());
         // imported, then converted in the same command
