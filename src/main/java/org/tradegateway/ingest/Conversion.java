@@ -16,6 +16,18 @@ public interface Conversion extends ImportSource {
         return input.flows() ? new ConversionSource(reader, input, to) : new RecordConversionSource(reader, input, to);
     }
 
+    /** Converted records are not in their original classification: listed and answered so. */
+    @Override
+    default boolean original() {
+        return false;
+    }
+
+    /** Read from the database: no size to show progress against. */
+    @Override
+    default long sizeBytes() {
+        return -1;
+    }
+
     /** The names of the UNSD tables used, as provenance records them. */
     String tables();
 

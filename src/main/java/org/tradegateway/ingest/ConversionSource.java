@@ -116,18 +116,8 @@ public final class ConversionSource implements Conversion {
     }
 
     @Override
-    public boolean original() {
-        return false;
-    }
-
-    @Override
     public String contentHash() {
         return FileDigest.sha256(sourceHash + "/" + table.name());
-    }
-
-    @Override
-    public long sizeBytes() {
-        return -1;
     }
 
     @Override

@@ -107,18 +107,8 @@ public final class RecordConversionSource implements Conversion {
     }
 
     @Override
-    public boolean original() {
-        return false;
-    }
-
-    @Override
     public String contentHash() {
         return FileDigest.sha256(input.contentHash() + "/" + tables());
-    }
-
-    @Override
-    public long sizeBytes() {
-        return -1;
     }
 
     @Override
