@@ -13,9 +13,10 @@ import org.tradegateway.ingest.RecordConversionSource;
 import org.tradegateway.refs.Classification;
 
 /**
- * {@code convert <dataset> --to H0[,S4,BEC,...]}: a loaded flow dataset converted to earlier HS revisions, SITC
- * Rev.1-4 or BEC Rev.4, each stored as a dataset of its own (atomically, like an import), so that every dialect answers those revisions from
- * stored rows. Converting again after the source is imported anew replaces the conversion.
+ * {@code convert <dataset> --to H0[,S4,BEC,...]}: a loaded dataset (flows or declared records) converted to earlier
+ * HS revisions, SITC Rev.1-4 or BEC Rev.4, each stored as a dataset of its own (atomically, like an import), so that
+ * every dialect answers those classifications from stored rows. Converting again after the source is imported anew
+ * replaces the conversion.
  */
 final class ConvertCommand {
     private final Arguments arguments;

@@ -16,17 +16,19 @@ import java.util.TreeMap;
 
 /**
  * The bilateral sums of one period's directed flows at every level above the finest (HS: 4 and 2 digits; SITC: 4,
- * 3, 2 and 1; BEC: 2 and 1), added up one (exporter, importer) block at a time while flows sorted by pair stream in, and written as rows of trade_flow_sum in COPY's binary format (no
- * number to parse again) to a temporary file (the import's connection is busy copying the flows meanwhile). One
- * row per (exporter, importer, code) serves both reporter views. Kilograms are summed over the flows that report
- * them. A code shorter than a level (an SITC target that is a 4-digit subgroup, or a BEC category with no
- * subcategories) counts at its own level and above, not below it. Rows of a block come by level, coarsest first,
- * each level's codes ascending, so that a file of sorted flows
- * is sorted by (exporter, importer, level, product), the order of the partition's index. Flows that turn out
- * unsorted make the file useless: {@link #abandon} drops it and the sums are then computed in SQL.
+ * 3, 2 and 1; BEC: 2 and 1), added up one (exporter, importer) block at a time while flows sorted by pair stream
+ * in, and written as rows of trade_flow_sum in COPY's binary format (no number to parse again) to a temporary file
+ * (the import's connection is busy copying the flows meanwhile). One row per (exporter, importer, code) serves both
+ * reporter views. Kilograms are summed over the flows that report them. A code shorter than a level (an SITC target
+ * that is a 4-digit subgroup, or a BEC category with no subcategories) counts at its own level and above, not below
+ * it. Rows of a block come by level, coarsest first, each level's codes ascending, so that a file of sorted flows is
+ * sorted by (exporter, importer, level, product), the order of the partition's index. Flows that turn out unsorted
+ * make the file useless: {@link #abandon} drops it and the sums are then computed in SQL.
  */
 final class BilateralSums implements AutoCloseable {
     static final String COLUMNS = "dataset_id, period, px, exporter, importer, level, product, value, kg";
+
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     /** COPY's binary signature, flags and header extension length. */
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0,
@@ -144,8 +146,6 @@ final class BilateralSums implements AutoCloseable {
             }
         }
     }
-
-    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     private static double plus(double sum, Double kg) {
         return kg == null ? sum : Double.isNaN(sum) ? kg : sum + kg;

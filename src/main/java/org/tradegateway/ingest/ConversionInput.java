@@ -51,7 +51,7 @@ record ConversionInput(int id, String name, String source, String version, Strin
         }
     }
 
-    /** The converted dataset's provenance: the source's, named {@code <name>-as-<to>}, its version naming the tables. */
+    /** The converted dataset's provenance: the source's, named {@code <name>-as-<to>}, its version naming tables. */
     DatasetInfo convertedInfo(Classification to, String conversions) {
         return new DatasetInfo(source, name + "-as-" + to, (version.isEmpty() ? "" : version + ", ") + "converted from "
                 + conversions, licence, synthetic, published);

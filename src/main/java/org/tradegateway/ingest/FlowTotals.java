@@ -161,7 +161,8 @@ final class FlowTotals implements AutoCloseable {
 
     /**
      * Records served from trade_flow and trade_flow_sum for a country (both views): flows at the finest level
-     * plus their bilateral sums above it. Exact when the flows came sorted by exporter and importer (see {@link #derivedFromSql}).
+     * plus their bilateral sums above it. Exact when the flows came sorted by exporter and importer (see
+     * {@link #derivedFromSql}).
      */
     long flowRecords(int code) {
         closeBlock();

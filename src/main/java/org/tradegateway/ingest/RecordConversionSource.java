@@ -29,8 +29,8 @@ import org.tradegateway.refs.Correspondence;
  */
 public final class RecordConversionSource implements Conversion {
     private static final String RECORDS = "SELECT type, freq, px, reporter, flow, partner, partner2, customs, mot,"
-            + " commodity, is_leaf, qt_code, trade_quantity, net_weight, gross_weight, trade_value, cif_value, fob_value,"
-            + " est_code FROM trade_fact WHERE dataset_id = ? AND period = ? AND (commodity = 'TOTAL' OR is_leaf)"
+            + " commodity, is_leaf, qt_code, trade_quantity, net_weight, gross_weight, trade_value, cif_value,"
+            + " fob_value, est_code FROM trade_fact WHERE dataset_id = ? AND period = ? AND (commodity = 'TOTAL' OR is_leaf)"
             + " ORDER BY type, freq, px, reporter, flow, partner, partner2 NULLS FIRST, customs, mot";
     private final Connection reader;
     private final ConversionInput input;
