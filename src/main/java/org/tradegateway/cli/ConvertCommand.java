@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tradegateway.ingest.Conversion;
 import org.tradegateway.ingest.FactLoader;
+import org.tradegateway.ingest.ImportFailure;
 import org.tradegateway.ingest.ImportResult;
 import org.tradegateway.ingest.ImportSource;
 import org.tradegateway.ingest.Progress;
@@ -35,7 +36,7 @@ final class ConvertCommand {
         }
         List<Classification> targets = targets(to, "--to");
         return (CommandLine.ReadingBody) (connection, reader) -> {
-            convert(connection, reader, name, targets, out);
+            convert(connection, reader, name, targets, false, out);
             return 0;
         };
     }
@@ -52,11 +53,24 @@ final class ConvertCommand {
         return targets;
     }
 
-    /** Converts the dataset {@code name} to each target in turn, each stored atomically, reporting to {@code out}. */
+    /**
+     * Converts the dataset {@code name} to each target in turn, each stored atomically, reporting to {@code out};
+     * with {@code reachableOnly}, a target no table leads to (the dataset's own classification, a later HS
+     * revision) is reported and skipped instead of refused.
+     */
     static void convert(Connection connection, Connection reader, String name, List<Classification> targets,
-                        PrintStream out) throws Exception {
+                        boolean reachableOnly, PrintStream out) throws Exception {
         for (Classification target : targets) {
-            Conversion source = Conversion.of(reader, name, target);
+            Conversion source;
+            try {
+                source = Conversion.of(reader, name, target);
+            } catch (ImportFailure e) {
+                if (!reachableOnly) {
+                    throw e;
+                }
+                out.printf("not converted to %s: %s%n", target, e.getMessage());
+                continue;
+            }
             out.printf("converting %s to %s with UNSD %s (%,d codes)%n", name, target, source.tables(),
                     source.codes());
             ImportResult result = new FactLoader(connection).load(source, new Progress(out,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
+import org.tradegateway.db.DatabaseSettings;
 import org.tradegateway.ingest.BaciSource;
 import org.tradegateway.ingest.CensusSource;
 import org.tradegateway.ingest.ComtradePlusSource;
@@ -46,13 +47,16 @@ final class ImportCommand {
             case "census" -> new CensusSource(file, override, reporter());
             default -> throw new IllegalArgumentException("unknown import format '" + format + "'");
         };
-        String convertTo = arguments.option("convert-to", null);
-        List<Classification> targets = convertTo == null ? List.of()
-                : ConvertCommand.targets(convertTo, "--convert-to");
+        // the deployment's setting converts to what can be reached; a target named on the command line must be
+        String configured = DatabaseSettings.load().get("trade.data.convert-to");
+        String convertTo = arguments.option("convert-to", configured);
+        boolean fromSetting = arguments.option("convert-to", null) == null;
+        List<Classification> targets = convertTo == null || convertTo.equalsIgnoreCase("none") ? List.of()
+                : ConvertCommand.targets(convertTo, fromSetting ? "TRADE_DATA_CONVERT_TO" : "--convert-to");
         if (!targets.isEmpty()) {
             return (CommandLine.ReadingBody) (connection, reader) -> {
                 int status = importFile(connection, source, file, format);
-                ConvertCommand.convert(connection, reader, source.dataset().name(), targets, out);
+                ConvertCommand.convert(connection, reader, source.dataset().name(), targets, fromSetting, out);
                 return status;
             };
         }

@@ -24,6 +24,14 @@ public interface DataConfig {
          */
         @WithDefault("answer")
         String converted();
+
+        /**
+         * Classifications every {@code import} converts its dataset to right after loading it, unless the command
+         * says {@code --convert-to} itself ({@code H0,S4,BEC} ...), or {@code none}. Read by the command line.
+         */
+        @WithDefault("none")
+        @WithName("convert-to")
+        String convertTo();
     }
 
     /** The database. url, user and password are read by the launcher, which also sets mode and description. */
@@ -77,6 +85,11 @@ public interface DataConfig {
         @WithDefault("latest")
         @WithName("monthly-years")
         String monthlyYears();
+
+        /** Classifications the annual demo dataset is converted to ({@code none} for none). */
+        @WithDefault("H0,S4,BEC")
+        @WithName("convert-to")
+        String convertTo();
 
         /** Directed HS6 flows per year. */
         @WithDefault("60000")

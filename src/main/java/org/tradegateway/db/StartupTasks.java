@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.jboss.logging.Logger;
 import org.tradegateway.config.DataConfig;
+import org.tradegateway.ingest.Conversion;
 import org.tradegateway.ingest.FactLoader;
+import org.tradegateway.ingest.ImportFailure;
 import org.tradegateway.ingest.ImportResult;
 import org.tradegateway.ingest.Progress;
 import org.tradegateway.ingest.synthetic.GeneratorSource;
@@ -39,8 +41,10 @@ public class StartupTasks {
             if (shouldSeed(connection)) {
                 LOG.info("the database holds no data: loading the synthetic demo datasets");
                 int[] years = GeneratorSettings.parseYears(config.demo().years());
-                seed(connection, new GeneratorSettings(years[0], years[1], config.demo().rowsPerYear(),
-                        Classification.H5, 1));
+                GeneratorSettings annual = new GeneratorSettings(years[0], years[1], config.demo().rowsPerYear(),
+                        Classification.H5, 1);
+                seed(connection, annual);
+                convert(connection, annual.datasetName());
                 String monthly = config.demo().monthlyYears().trim();
                 if (!monthly.equals("none")) {
                     int[] months = monthly.equals("latest") ? new int[] {years[1], years[1]}
@@ -58,6 +62,33 @@ public class StartupTasks {
         ImportResult result = new FactLoader(connection).load(new GeneratorSource(settings), Progress.silent());
         LOG.infof("demo dataset #%d loaded: %,d records for periods %s in %.1f s", result.datasetId(),
                 result.recordsStored(), result.periods(), result.seconds());
+    }
+
+    /**
+     * The annual demo dataset in the classifications of {@code trade.demo.convert-to}, each a dataset of its own; a
+     * conversion that fails is logged and the start goes on.
+     */
+    private void convert(Connection connection, String name) throws Exception {
+        String targets = config.demo().convertTo().trim();
+        if (targets.isEmpty() || targets.equalsIgnoreCase("none")) {
+            return;
+        }
+        try (Connection reader = dataSource.getConnection()) {
+            for (String item : targets.split(",")) {
+                Classification target = Classification.parse(item).orElse(null);
+                try {
+                    if (target == null) {
+                        throw new ImportFailure("'" + item.trim() + "' is not a classification");
+                    }
+                    ImportResult result = new FactLoader(connection).load(Conversion.of(reader, name, target),
+                            Progress.silent());
+                    LOG.infof("demo dataset converted to %s: %,d records in %.1f s", target, result.recordsStored(),
+                            result.seconds());
+                } catch (ImportFailure e) {
+                    LOG.warnf("demo dataset not converted to %s: %s", item.trim(), e.getMessage());
+                }
+            }
+        }
     }
 
     private boolean shouldSeed(Connection connection) throws Exception {

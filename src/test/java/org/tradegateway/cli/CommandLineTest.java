@@ -96,6 +96,21 @@ class CommandLineTest {
                 err.toString().trim());
         assertEquals(2, run("convert", "BACI_HS17_Y2017_V202301.csv"));
         assertTrue(err.toString().startsWith("trade-gateway: --to names the classifications"), err.toString());
+        // the deployment's setting: what no table reaches is reported and skipped, not refused
+        System.setProperty("trade.data.convert-to", "H6,S3");
+        try {
+            Path other = temp.resolve("BACI_HS17_Y2016_V202301.csv");
+            Files.writeString(other, Files.readString(file).replace("2017,", "2016,"));
+            assertEquals(0, run("import", "baci", other.toString()), err.toString());
+            String converted = out.toString();
+            assertTrue(converted.contains("not converted to H6: no conversion table leads from H5 to H6"), converted);
+            assertTrue(converted.contains("converting BACI_HS17_Y2016_V202301.csv to S3 with UNSD"
+                    + " hs2017_to_sitc3_conversion"), converted);
+            assertEquals(0, run("import", "baci", other.toString(), "--convert-to", "none"), err.toString());
+            assertFalse(out.toString().contains("converting"), out.toString());
+        } finally {
+            System.clearProperty("trade.data.convert-to");
+        }
         assertEquals(2, run("convert", "BACI_HS17_Y2017_V202301.csv", "--to", "EB02"));
         assertTrue(err.toString().startsWith("trade-gateway: --to takes H0 to H6, S1 to S4 or BEC, not 'EB02'"),
                 err.toString());
