@@ -46,7 +46,10 @@ public final class FactQuery {
                     .append(" AND period = ").append(param(params, slice.period()))
                     .append(" AND ").append(oneOf("reporter", params, slice.reporters()))
                     .append(" AND customs = '' AND mot = '' AND partner2 IS NULL");
-            if (!query.partners().all()) {
+            if (query.partners().codes().equals(List.of(0))) {
+                // a literal, so that the plan may use the World rows' own index (its predicate is partner = 0)
+                sql.append(" AND partner = 0");
+            } else if (!query.partners().all()) {
                 sql.append(" AND ").append(oneOf("partner", params, query.partners().codes()));
             }
             if (!query.flows().all()) {

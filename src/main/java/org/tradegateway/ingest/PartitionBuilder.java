@@ -33,6 +33,7 @@ import org.tradegateway.refs.CommodityCatalog;
  */
 final class PartitionBuilder implements StageWriter.FlowTarget {
     private static final String INDEX_SQL = SqlText.load("partition-index.sql");
+    private static final String WORLD_INDEX_SQL = SqlText.load("world-index.sql");
     private static final String FLOW_INDEX_SQL = SqlText.load("flow-partition-index.sql");
     private static final String AVAILABILITY_SQL = SqlText.load("availability.sql");
     private static final String SUMS_SQL = SqlText.load("flow-sums.sql");
@@ -94,6 +95,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
             }
             progress.step("period " + period + ": " + rows + " records, indexing");
             uniqueIndex(INDEX_SQL.replace("{partition}", partition), period);
+            execute(WORLD_INDEX_SQL.replace("{partition}", partition));
             execute("ANALYZE " + partition);
             attach("trade_fact", partition, period);
             if (shape == ImportSource.Shape.FLOWS) {

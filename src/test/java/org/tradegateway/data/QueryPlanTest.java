@@ -144,6 +144,19 @@ class QueryPlanTest {
         assertFalse(sorts.contains("Sort"), shape + ": the whole answer is sorted in\n" + plan);
     }
 
+    /**
+     * Every reporter's record of one code to World (a product hub, the rankings, a country's rank) is one range of
+     * the World rows' index in product order, not one lookup per reporter in the key index.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"r=all&p=0&rg=1,2&cc=87", "r=all&p=0&cc=TOTAL",
+        "r=all&p=0&rg=2&cc=870323"})
+    void shouldReadEveryReportersRecordOfOneCodeToWorldAsOneRange(String shape) throws Exception {
+        String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(0));
+        assertTrue(plan.contains("_world\""), shape + ": the World rows' index is not used in\n" + plan);
+        assertFalse(plan.contains("_key\""), shape + ": the key index is read in\n" + plan);
+    }
+
     /** The JSON plan of a statement with sequential scans priced out (the test partitions are small). */
     private static String planWithoutSequentialScans(String sql) throws Exception {
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {

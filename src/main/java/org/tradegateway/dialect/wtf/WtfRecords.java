@@ -101,7 +101,7 @@ final class WtfRecords {
     }
 
     /** Every reporter's World record of a flow, largest first (ties by code): the order of the rankings. */
-    private static List<FactRecord> ranked(List<FactRecord> world, Flow flow) {
+    static List<FactRecord> ranked(List<FactRecord> world, Flow flow) {
         return world.stream().filter(r -> r.flow() == flow.code())
                 .sorted(Comparator.comparingDouble(FactRecord::tradeValue).reversed()
                         .thenComparingInt(FactRecord::reporter)).toList();
@@ -118,16 +118,6 @@ final class WtfRecords {
                     .put("value_usd", whole(r.tradeValue())).put("share", share(r.tradeValue(), total));
         }
         return list;
-    }
-
-    static Integer rank(List<FactRecord> world, Flow flow, int code) {
-        List<FactRecord> rows = ranked(world, flow);
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).reporter() == code) {
-                return i + 1;
-            }
-        }
-        return null;
     }
 
     static int partnerCount(List<FactRecord> out, List<FactRecord> in) {

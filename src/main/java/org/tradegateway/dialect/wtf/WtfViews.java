@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tradegateway.core.CommoditySelection;
 import org.tradegateway.core.FactRecord;
 import org.tradegateway.core.Flow;
@@ -47,6 +51,11 @@ public class WtfViews {
     private final WtfMeta metas;
     private final WtfCountries countries;
     private final WtfRecords records;
+    /** The scopes of the data versions asked for lately, by version and revision ("newest" for the default). */
+    private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
+    /** Ranks by data version, revision and year (see {@link #ranks}). */
+    private final Map<String, Map<Integer, Integer>> ranks = new ConcurrentHashMap<>();
+    private static final int KEPT_RANKINGS = 64;
 
     public WtfViews(AnswerService answers, AvailabilityCache availability, WtfMeta metas,
                     ReferenceDirectory references) {
@@ -70,7 +79,7 @@ public class WtfViews {
     }
 
     /** What a request is answered from: the revision, its loaded years and reporters, and the data version. */
-    record Scope(Classification px, TreeSet<Integer> years, TreeSet<Integer> reporters, String version) {
+    record Scope(Classification px, NavigableSet<Integer> years, NavigableSet<Integer> reporters, String version) {
     }
 
     /**
@@ -86,6 +95,10 @@ public class WtfViews {
                 px = Classification.parse(hs.trim()).filter(c -> c.isHarmonizedSystem() && c.isStoredRevision())
                         .orElseThrow(() -> QueryFailure.invalid("hs '" + hs + "' is not an HS revision (H0 to H6)"));
             } else {
+                Scope kept = scopes.get(snapshot.version() + "/newest");
+                if (kept != null) {
+                    return kept;
+                }
                 for (AvailabilityCache.Entry e : snapshot.entries()) {
                     Classification c = Classification.parse(e.px()).orElse(null);
                     if (e.type() == 'C' && e.freq() == 'A' && e.fromFlows() && c != null && c.isHarmonizedSystem()
@@ -97,13 +110,25 @@ public class WtfViews {
                     px = Classification.H6;
                 }
             }
-            TreeSet<Integer> years = new TreeSet<>();
-            TreeSet<Integer> reporters = new TreeSet<>();
-            for (AvailabilityCache.Entry e : snapshot.of('C', 'A', px.name())) {
-                years.add(e.period());
-                reporters.add(e.reporter());
+            Scope kept = scopes.get(snapshot.version() + "/" + px);
+            if (kept == null) {
+                TreeSet<Integer> years = new TreeSet<>();
+                TreeSet<Integer> reporters = new TreeSet<>();
+                for (AvailabilityCache.Entry e : snapshot.of('C', 'A', px.name())) {
+                    years.add(e.period());
+                    reporters.add(e.reporter());
+                }
+                kept = new Scope(px, Collections.unmodifiableNavigableSet(years),
+                        Collections.unmodifiableNavigableSet(reporters), snapshot.version());
+                if (scopes.size() >= KEPT_RANKINGS) {
+                    scopes.clear();
+                }
+                scopes.put(snapshot.version() + "/" + px, kept);
             }
-            return new Scope(px, years, reporters, snapshot.version());
+            if (hs == null || hs.isBlank()) {
+                scopes.put(snapshot.version() + "/newest", kept);
+            }
+            return kept;
         });
     }
 
@@ -163,9 +188,8 @@ public class WtfViews {
                 total());
         Uni<List<FactRecord>> products = read(scope, Selection.of(List.of(code)), Selection.of(List.of(0)),
                 year(year), levels(List.of(2)));
-        Uni<List<FactRecord>> world = read(scope, Selection.everything(), Selection.of(List.of(0)), year(year),
-                total());
-        return Uni.combine().all().unis(partners, products, world, metas.of(scope, year)).asTuple().map(t -> {
+        return Uni.combine().all().unis(partners, products, ranks(scope, year), metas.of(scope, year)).asTuple()
+                .map(t -> {
             ObjectNode body = JSON.createObjectNode();
             body.set("country", records.country(code));
             double exports = 0;
@@ -193,8 +217,8 @@ public class WtfViews {
             ObjectNode summary = body.putObject("summary");
             summary.put("year", year).put("total_exports_usd", whole(exports)).put("total_imports_usd", whole(imports))
                     .put("balance_usd", whole(exports - imports))
-                    .put("export_rank", WtfRecords.rank(t.getItem3(), Flow.EXPORT, code))
-                    .put("import_rank", WtfRecords.rank(t.getItem3(), Flow.IMPORT, code))
+                    .put("export_rank", t.getItem3().get(Flow.EXPORT.code() * 100_000 + code))
+                    .put("import_rank", t.getItem3().get(Flow.IMPORT.code() * 100_000 + code))
                     .put("partner_count", WtfRecords.partnerCount(toPartners, fromPartners))
                     .put("product_count", chaptersOut.size());
             body.set("top_export_destinations", records.partners(toPartners, exports, TOP));
@@ -205,6 +229,33 @@ public class WtfViews {
             body.set("full_imports", records.partners(fromPartners, imports, Integer.MAX_VALUE));
             body.set("_meta", t.getItem4());
             return body;
+        });
+    }
+
+    /**
+     * Every reporter's rank by exports and by imports in a year ({@code flow * 100_000 + reporter}: rank), derived
+     * from every reporter's World totals once per data version and kept with it, as the site catalog is: a
+     * country's profile needs its own rank among all, not all the rows the ranks come from.
+     */
+    private Uni<Map<Integer, Integer>> ranks(Scope scope, int year) {
+        String key = scope.version() + "/" + scope.px() + "/" + year;
+        Map<Integer, Integer> kept = ranks.get(key);
+        if (kept != null) {
+            return Uni.createFrom().item(kept);
+        }
+        return read(scope, Selection.everything(), Selection.of(List.of(0)), year(year), total()).map(world -> {
+            Map<Integer, Integer> byReporter = new HashMap<>();
+            for (Flow flow : List.of(Flow.EXPORT, Flow.IMPORT)) {
+                List<FactRecord> ranked = WtfRecords.ranked(world, flow);
+                for (int i = 0; i < ranked.size(); i++) {
+                    byReporter.put(flow.code() * 100_000 + ranked.get(i).reporter(), i + 1);
+                }
+            }
+            if (ranks.size() >= KEPT_RANKINGS) {
+                ranks.clear(); // older data versions and rarely asked years go; the next request reads them again
+            }
+            ranks.put(key, Map.copyOf(byReporter));
+            return byReporter;
         });
     }
 

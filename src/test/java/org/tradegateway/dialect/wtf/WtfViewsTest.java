@@ -207,6 +207,7 @@ class WtfViewsTest {
         Response first = given().get(path);
         String etag = first.header("ETag");
         assertEquals(304, given().header("If-None-Match", etag).get(path).statusCode());
+        long rankBefore = get("/data/yearly/2040/countries/japan.json").at("/summary/export_rank").asLong();
         Imports.dropNamed("synthetic-H2-2040-2040-20000-seed6");
         Imports.load(new GeneratorSource(new GeneratorSettings(2040, 2040, 20_000, Classification.H2, 7)));
         Thread.sleep(300);
@@ -216,6 +217,11 @@ class WtfViewsTest {
         assertNotEquals(first.asString(), again.asString());
         assertEquals(sql(""), MAPPER.readTree(given().get("/data/yearly/2040/global-totals.json?hs=H2").asString())
                 .get("world_trade_usd").asLong());
+        // a profile's rank is that of the data now loaded, not the one kept for the data before
+        JsonNode summary = get("/data/yearly/2040/countries/japan.json").get("summary");
+        long richer = Sql.count("SELECT count(*) FROM (SELECT exporter FROM " + FLOWS + " GROUP BY exporter"
+                + " HAVING sum(value) > " + summary.get("total_exports_usd").asLong() + ") x");
+        assertEquals(richer + 1, summary.get("export_rank").asLong(), "rank before the re-import: " + rankBefore);
     }
 
     @Test
