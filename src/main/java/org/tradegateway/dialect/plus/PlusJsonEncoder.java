@@ -1,9 +1,8 @@
 package org.tradegateway.dialect.plus;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.tradegateway.core.FactRecord;
 import org.tradegateway.core.Period;
@@ -217,9 +216,19 @@ final class PlusJsonEncoder implements RowEncoder {
         return sb.append('}').toBytes();
     }
 
+    /** Upstream's {@code elapsedTime}: seconds with two decimals, rounded half up ("0.01 secs"). */
     static String elapsed(Timing timing) {
-        double seconds = Duration.between(timing.requestStart(), timing.countEnd()).toNanos() / 1e9;
-        return String.format(Locale.ROOT, "%.2f secs", Math.max(0, seconds));
+        OffsetDateTime from = timing.requestStart();
+        OffsetDateTime to = timing.countEnd();
+        long nanos = (to.toEpochSecond() - from.toEpochSecond()) * 1_000_000_000L + to.getNano() - from.getNano();
+        return elapsed(nanos);
+    }
+
+    /** Integer arithmetic: a formatter here cost a tenth of a kept one-record answer's time. */
+    static String elapsed(long nanos) {
+        long hundredths = (Math.max(0, nanos) + 5_000_000) / 10_000_000;
+        long cents = hundredths % 100;
+        return (hundredths / 100) + (cents < 10 ? ".0" : ".") + cents + " secs";
     }
 
     /** A measure as Comtrade+ writes it: whole values with ".0" (6804128143.0), others in shortest form. */
