@@ -37,6 +37,17 @@ public final class FactQuery {
             if (!sql.isEmpty()) {
                 sql.append(" UNION ALL ");
             }
+            if (slice.fromFlows() && !storedRowsMayMatch(query)) {
+                // below TOTAL and to named partners other than World, a flow dataset's records are all in its
+                // flows and their sums: one branch per flow and level, which an index may then read in the
+                // answer's order (no sort, and a limit stops the scan)
+                StringBuilder flows = new StringBuilder();
+                FlowBranches.append(flows, params, query, slice);
+                if (!flows.isEmpty()) {
+                    sql.append(flows);
+                    continue;
+                }
+            }
             // the last column says what the slice's records are (Slice.provenance: fixed, not a value)
             sql.append("SELECT ").append(COLUMNS).append(", ").append(slice.provenance())
                     .append("::int2 AS provenance FROM trade_fact WHERE type = ")
@@ -75,6 +86,17 @@ public final class FactQuery {
             }
         }
         return new FactQuery(sql.toString(), params);
+    }
+
+    /**
+     * Whether a flow dataset's stored records (trade_fact: TOTAL to each partner, and every level to World) can
+     * answer part of the query: they can unless it asks for levels below TOTAL only, to named partners other than
+     * World.
+     */
+    static boolean storedRowsMayMatch(TradeQuery query) {
+        CommoditySelection cc = query.commodities();
+        return cc.all() || cc.allLevels().contains(0) || query.partners().all()
+                || query.partners().codes().contains(0);
     }
 
     /**

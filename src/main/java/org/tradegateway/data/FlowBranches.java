@@ -49,16 +49,21 @@ final class FlowBranches {
                                boolean codesOfOtherLengths, List<Integer> partners, List<String> codes) {
         String reporter = flow == 2 ? "exporter" : "importer";
         String partner = flow == 2 ? "importer" : "exporter";
-        sql.append(" UNION ALL SELECT px, period, ").append(level).append("::int2, ").append(leaf)
-                .append(", ").append(flow).append("::int2, ").append(reporter).append(", ").append(partner)
-                .append(", NULL::int2, ''::varchar, ''::varchar, product, ");
+        // named as trade_fact's columns: the first branch of a union names its columns
+        sql.append(sql.isEmpty() ? "SELECT px, period, " : " UNION ALL SELECT px, period, ").append(level)
+                .append("::int2 AS aggr_level, ").append(leaf).append(" AS is_leaf, ").append(flow)
+                .append("::int2 AS flow, ").append(reporter).append(" AS reporter, ").append(partner)
+                .append(" AS partner, NULL::int2 AS partner2, ''::varchar AS customs, ''::varchar AS mot,"
+                        + " product AS commodity, ");
         if (leaf) {
-            sql.append("(CASE WHEN kg IS NULL THEN 1 ELSE 8 END)::int2, NULL::int2, kg, NULL::float8, kg,");
+            sql.append("(CASE WHEN kg IS NULL THEN 1 ELSE 8 END)::int2 AS qt_code, NULL::int2 AS qt_alt_code,"
+                    + " kg AS trade_quantity,");
         } else {
-            sql.append("1::int2, NULL::int2, NULL::float8, NULL::float8, kg,");
+            sql.append("1::int2 AS qt_code, NULL::int2 AS qt_alt_code, NULL::float8 AS trade_quantity,");
         }
-        sql.append(" NULL::float8, value, NULL::float8, value, 0::int2, ").append(slice.provenance())
-                .append("::int2 FROM ")
+        sql.append(" NULL::float8 AS alt_quantity, kg AS net_weight, NULL::float8 AS gross_weight,"
+                        + " value AS trade_value, NULL::float8 AS cif_value, value AS fob_value, 0::int2 AS est_code, ")
+                .append(slice.provenance()).append("::int2 AS provenance FROM ")
                 .append(leaf ? "trade_flow" : "trade_flow_sum").append(" WHERE px = ")
                 .append(FactQuery.param(params, slice.px()))
                 .append(" AND period = ").append(FactQuery.param(params, slice.period()));

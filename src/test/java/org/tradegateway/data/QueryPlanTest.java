@@ -81,7 +81,8 @@ class QueryPlanTest {
                 plan = rs.getString(1);
             }
             assertFalse(plan.contains("Seq Scan"), "sequential scan in plan of " + sql + ":\n" + plan);
-            assertTrue(plan.contains("trade_fact_d"), "no fact partition in plan of " + sql + ":\n" + plan);
+            assertTrue(plan.contains("_p2019") && plan.contains("Index"), "no index of 2019 in plan of " + sql + ":\n"
+                    + plan);
             assertFalse(plan.contains("_p2020"), "partition of 2020 not pruned:\n" + plan);
         }
     }
@@ -155,6 +156,45 @@ class QueryPlanTest {
         String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(0));
         assertTrue(plan.contains("_world\""), shape + ": the World rows' index is not used in\n" + plan);
         assertFalse(plan.contains("_key\""), shape + ": the key index is read in\n" + plan);
+    }
+
+    /**
+     * Below TOTAL and to named partners other than World, a flow dataset's records are its flows and their sums
+     * only: the statement reads no fact partition, and one flow of one pair at one level comes in the index's
+     * order, so nothing is sorted.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=2&cc=AG4&max=500", "r=826&p=842&rg=1&cc=AG6",
+        "r=826&p=842&rg=2&cc=AG2"})
+    void shouldReadOnePairBelowTotalFromTheFlowsInIndexOrder(String shape) throws Exception {
+        String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(0));
+        assertFalse(plan.contains("trade_fact"), shape + ": a fact partition is read in\n" + plan);
+        List<String> nodes = new ArrayList<>();
+        nodeTypes(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan), nodes);
+        assertFalse(nodes.contains("Sort"), shape + ": the answer is sorted in\n" + plan);
+    }
+
+    /**
+     * Statements of flows only, for two periods (two slices, each without a fact branch), and with TOTAL or World
+     * asked beside them (the fact branch back): each counts what its periods' statements count one by one.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=all&cc=AG4", "r=826&p=842,0&rg=2&cc=AG2",
+        "r=826&p=842&rg=1&cc=TOTAL,AG6"})
+    void shouldCountTwoPeriodsAsTheirSum(String shape) throws Exception {
+        long both = count(sqlFor(shape + "&ps=2019,2020&px=H0").get(1));
+        long one = count(sqlFor(shape + "&ps=2019&px=H0").get(1));
+        long other = count(sqlFor(shape + "&ps=2020&px=H0").get(1));
+        assertTrue(one > 0 && other > 0, shape + ": " + one + " and " + other);
+        org.junit.jupiter.api.Assertions.assertEquals(one + other, both, shape);
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** The JSON plan of a statement with sequential scans priced out (the test partitions are small). */
