@@ -139,10 +139,8 @@ class QueryPlanTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"r=826&p=0&rg=all&cc=ALL&max=50000", "r=826&p=0&rg=2&cc=AG6"})
     void shouldSortOneReporterToOnePartnerOneLevelAtATime(String shape) throws Exception {
-        String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(0));
-        List<String> sorts = new ArrayList<>();
-        nodeTypes(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan), sorts);
-        assertFalse(sorts.contains("Sort"), shape + ": the whole answer is sorted in\n" + plan);
+        String plan = planOf2019(shape);
+        assertFalse(nodeTypes(plan).contains("Sort"), shape + ": the whole answer is sorted in\n" + plan);
     }
 
     /**
@@ -153,7 +151,7 @@ class QueryPlanTest {
     @org.junit.jupiter.params.provider.CsvSource({"r=all&p=0&rg=1,2&cc=87", "r=all&p=0&cc=TOTAL",
         "r=all&p=0&rg=2&cc=870323"})
     void shouldReadEveryReportersRecordOfOneCodeToWorldAsOneRange(String shape) throws Exception {
-        String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(0));
+        String plan = planOf2019(shape);
         assertTrue(plan.contains("_world\""), shape + ": the World rows' index is not used in\n" + plan);
         assertFalse(plan.contains("_key\""), shape + ": the key index is read in\n" + plan);
     }
@@ -167,11 +165,9 @@ class QueryPlanTest {
     @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=2&cc=AG4&max=500", "r=826&p=842&rg=1&cc=AG6",
         "r=826&p=842&rg=2&cc=AG2"})
     void shouldReadOnePairBelowTotalFromTheFlowsInIndexOrder(String shape) throws Exception {
-        String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(0));
+        String plan = planOf2019(shape);
         assertFalse(plan.contains("trade_fact"), shape + ": a fact partition is read in\n" + plan);
-        List<String> nodes = new ArrayList<>();
-        nodeTypes(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan), nodes);
-        assertFalse(nodes.contains("Sort"), shape + ": the answer is sorted in\n" + plan);
+        assertFalse(nodeTypes(plan).contains("Sort"), shape + ": the answer is sorted in\n" + plan);
     }
 
     /**
@@ -197,6 +193,11 @@ class QueryPlanTest {
         }
     }
 
+    /** The JSON plan of a shape's statement for 2019 in HS 1992, sequential scans priced out. */
+    private static String planOf2019(String shape) throws Exception {
+        return planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(0));
+    }
+
     /** The JSON plan of a statement with sequential scans priced out (the test partitions are small). */
     private static String planWithoutSequentialScans(String sql) throws Exception {
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
@@ -209,6 +210,13 @@ class QueryPlanTest {
                 return plan;
             }
         }
+    }
+
+    /** The type of every node of a JSON plan. */
+    private static List<String> nodeTypes(String plan) throws Exception {
+        List<String> types = new ArrayList<>();
+        nodeTypes(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan), types);
+        return types;
     }
 
     private static void nodeTypes(com.fasterxml.jackson.databind.JsonNode node, List<String> types) {
