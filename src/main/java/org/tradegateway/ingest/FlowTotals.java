@@ -14,7 +14,8 @@ import org.tradegateway.refs.CommodityCatalog;
  * The aggregates of one period of directed flows, added up while the flows stream in: each country's exports
  * to and imports from the World per product code, and each pair's total. They become the legacy records that are
  * stored (World at every level of the classification and TOTAL, bilateral TOTAL in both views), emitted in the
- * order of the fact index so that building it is cheap. Kilograms are summed over the flows that report them. The
+ * order of the fact index so that building it is cheap (each pair's total is {@link PairTotals}). Kilograms are
+ * summed over the flows that report them. The
  * bilateral sums above the finest level go to {@link BilateralSums} block by block. A flow whose code is shorter
  * than a level counts at its own level and above; a flow without a code (a converted product the table has no
  * target for) counts in the totals only.
@@ -30,14 +31,9 @@ final class FlowTotals implements AutoCloseable {
     private double[][] importValue = new double[0][];
     private double[][] importKg = new double[0][];
     private long[] leafRecords = new long[0];
-    /** Finished (exporter, importer) blocks: key, value, kg; merged at the end when input came unsorted. */
-    private long[] pairKeys = new long[1024];
-    private double[] pairValues = new double[1024];
-    private double[] pairKgs = new double[1024];
-    private int pairCount;
+    private final PairTotals pairs = new PairTotals();
+    /** The (exporter, importer) key of the block of flows being read, or -1. */
     private int blockPair = -1;
-    private double blockValue;
-    private double blockKg = Double.NaN;
     private final Map<Integer, Long> derivedRecords = new HashMap<>();
     private final BilateralSums sums;
     /** The classification's digit levels, coarsest first (HS: 2, 4, 6). */
@@ -81,10 +77,7 @@ final class FlowTotals implements AutoCloseable {
             closeBlock();
             blockPair = key;
         }
-        blockValue += value;
-        if (kg != null) {
-            blockKg = Double.isNaN(blockKg) ? kg : blockKg + kg;
-        }
+        pairs.add(value, kg);
         sums.add(product, code, value, kg);
     }
 
@@ -142,21 +135,11 @@ final class FlowTotals implements AutoCloseable {
         if (blockPair < 0) {
             return;
         }
-        if (pairCount == pairKeys.length) {
-            pairKeys = Arrays.copyOf(pairKeys, pairCount * 2);
-            pairValues = Arrays.copyOf(pairValues, pairCount * 2);
-            pairKgs = Arrays.copyOf(pairKgs, pairCount * 2);
-        }
-        pairKeys[pairCount] = blockPair;
-        pairValues[pairCount] = blockValue;
-        pairKgs[pairCount] = blockKg;
-        pairCount++;
+        pairs.endBlock(blockPair);
         long n = sums.endBlock(blockPair >>> 16, blockPair & 0xffff);
         derivedRecords.merge(blockPair >>> 16, n, Long::sum);
         derivedRecords.merge(blockPair & 0xffff, n, Long::sum);
         blockPair = -1;
-        blockValue = 0;
-        blockKg = Double.NaN;
     }
 
     /**
@@ -189,7 +172,7 @@ final class FlowTotals implements AutoCloseable {
         closeBlock();
         List<Integer> reporters = new ArrayList<>(countries);
         reporters.sort(null);
-        Map<Integer, List<double[]>> totalsByReporter = pairTotalsByReporter();
+        Map<Integer, List<double[]>> totalsByReporter = pairs.byReporter();
         Integer[] order = new Integer[products.size()];
         for (int p = 0; p < order.length; p++) {
             order[p] = p;
@@ -215,28 +198,6 @@ final class FlowTotals implements AutoCloseable {
                 emitLevel(row, reporter, 2, level, exportValue[c], exportKg[c], order, out);
             }
         }
-    }
-
-    /** Per reporter: {partner, flow, value, kg} of its bilateral totals, by partner then flow. */
-    private Map<Integer, List<double[]>> pairTotalsByReporter() {
-        Map<Long, double[]> merged = new HashMap<>();
-        for (int k = 0; k < pairCount; k++) {
-            double[] t = merged.computeIfAbsent(pairKeys[k], x -> new double[] {0, Double.NaN});
-            t[0] += pairValues[k];
-            if (!Double.isNaN(pairKgs[k])) {
-                t[1] = Double.isNaN(t[1]) ? pairKgs[k] : t[1] + pairKgs[k];
-            }
-        }
-        Map<Integer, List<double[]>> byReporter = new HashMap<>();
-        merged.forEach((key, t) -> {
-            int exporter = (int) (key >>> 16);
-            int importer = (int) (key & 0xffff);
-            byReporter.computeIfAbsent(exporter, x -> new ArrayList<>()).add(new double[] {importer, 2, t[0], t[1]});
-            byReporter.computeIfAbsent(importer, x -> new ArrayList<>()).add(new double[] {exporter, 1, t[0], t[1]});
-        });
-        byReporter.values().forEach(list -> list.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0])
-                : Double.compare(a[1], b[1])));
-        return byReporter;
     }
 
     private void emitLevel(FactRow row, int reporter, int flow, int level, double[] values, double[] kgs,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.tradegateway.ingest.GroupSums.Sums;
 import org.tradegateway.refs.Classification;
 import org.tradegateway.refs.CommodityCatalog;
 import org.tradegateway.refs.Correspondence;
@@ -30,7 +31,8 @@ import org.tradegateway.refs.Correspondence;
 public final class RecordConversionSource implements Conversion {
     private static final String RECORDS = "SELECT type, freq, px, reporter, flow, partner, partner2, customs, mot,"
             + " commodity, is_leaf, qt_code, trade_quantity, net_weight, gross_weight, trade_value, cif_value,"
-            + " fob_value, est_code FROM trade_fact WHERE dataset_id = ? AND period = ? AND (commodity = 'TOTAL' OR is_leaf)"
+            + " fob_value, est_code FROM trade_fact"
+            + " WHERE dataset_id = ? AND period = ? AND (commodity = 'TOTAL' OR is_leaf)"
             + " ORDER BY type, freq, px, reporter, flow, partner, partner2 NULLS FIRST, customs, mot";
     private final Connection reader;
     private final ConversionInput input;
@@ -121,50 +123,6 @@ public final class RecordConversionSource implements Conversion {
             reader.commit();
         } catch (SQLException e) {
             throw new IOException("reading the records of dataset #" + input.id() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The measures of one target code in a group: every sum, and whether each is known for every part. */
-    private static final class Sums {
-        double value;
-        double quantity;
-        int qtCode = -2; // -2 before the first part; 1 once parts disagree or one has no quantity
-        double netWeight;
-        double grossWeight;
-        double cif;
-        double fob;
-        boolean netKnown = true;
-        boolean grossKnown = true;
-        boolean cifKnown = true;
-        boolean fobKnown = true;
-        int estCode;
-        boolean leaf = true;
-
-        void add(double v, int qt, Double qty, Double net, Double gross, Double cifValue, Double fobValue, int est) {
-            value += v;
-            if (qtCode == -2 && qty != null) {
-                qtCode = qt;
-            }
-            if (qty == null || qt != qtCode) {
-                qtCode = 1;
-            } else {
-                quantity += qty;
-            }
-            netKnown &= net != null;
-            netWeight += net == null ? 0 : net;
-            grossKnown &= gross != null;
-            grossWeight += gross == null ? 0 : gross;
-            cifKnown &= cifValue != null;
-            cif += cifValue == null ? 0 : cifValue;
-            fobKnown &= fobValue != null;
-            fob += fobValue == null ? 0 : fobValue;
-            estCode = Math.max(estCode, est);
-        }
-
-        void add(Sums s) {
-            add(s.value, s.qtCode, s.qtCode == 1 || s.qtCode == -2 ? null : s.quantity, s.netKnown ? s.netWeight : null,
-                    s.grossKnown ? s.grossWeight : null, s.cifKnown ? s.cif : null, s.fobKnown ? s.fob : null,
-                    s.estCode);
         }
     }
 
@@ -264,46 +222,6 @@ public final class RecordConversionSource implements Conversion {
             total.leaf = false;
             writer.record(total);
         }
-        for (int level : levels) {
-            Map<String, Sums> sums = new TreeMap<>();
-            for (Map.Entry<String, Sums> e : leaves.entrySet()) {
-                String code = e.getKey();
-                if (code.length() >= level) {
-                    Sums s = sums.computeIfAbsent(code.substring(0, level), k -> new Sums());
-                    s.add(e.getValue());
-                    s.leaf &= code.length() == level;
-                }
-            }
-            for (Map.Entry<String, Sums> e : sums.entrySet()) {
-                writer.record(row(group, e.getKey(), level, e.getValue()));
-            }
-        }
-    }
-
-    private FactRow row(FactRow group, String code, int level, Sums s) {
-        FactRow row = new FactRow();
-        row.type = group.type;
-        row.freq = group.freq;
-        row.px = to.name();
-        row.period = group.period;
-        row.reporter = group.reporter;
-        row.flow = group.flow;
-        row.partner = group.partner;
-        row.partner2 = group.partner2;
-        row.customs = group.customs;
-        row.mot = group.mot;
-        row.commodity = code;
-        row.aggrLevel = level;
-        row.leaf = s.leaf;
-        boolean quantity = s.leaf && s.qtCode != 1 && s.qtCode != -2;
-        row.qtCode = quantity ? s.qtCode : 1;
-        row.tradeQuantity = quantity ? s.quantity : null;
-        row.netWeight = s.netKnown ? s.netWeight : null;
-        row.grossWeight = s.grossKnown ? s.grossWeight : null;
-        row.tradeValue = s.value;
-        row.cifValue = s.cifKnown ? s.cif : null;
-        row.fobValue = s.fobKnown ? s.fob : null;
-        row.estCode = s.estCode;
-        return row;
+        GroupSums.write(group, leaves, levels, to, writer);
     }
 }

@@ -24,11 +24,13 @@ import org.tradegateway.output.Excerpt;
 @ApplicationScoped
 public class WtfDownload {
     private final WtfViews views;
+    private final WtfScopes scopes;
     private final WtfPairs pairs;
     private final WtfRoute route;
 
-    public WtfDownload(WtfViews views, WtfPairs pairs, WtfRoute route) {
+    public WtfDownload(WtfViews views, WtfScopes scopes, WtfPairs pairs, WtfRoute route) {
         this.views = views;
+        this.scopes = scopes;
         this.pairs = pairs;
         this.route = route;
     }
@@ -46,7 +48,7 @@ public class WtfDownload {
         String filter = param(routing, "filter", "exports");
         String format = param(routing, "format", "csv");
         String year = routing.request().getParam("year");
-        views.scope(routing.request().getParam("hs")).flatMap(scope -> {
+        scopes.scope(routing.request().getParam("hs")).flatMap(scope -> {
             if (!filter.equals("exports") && !filter.equals("imports")) {
                 throw QueryFailure.invalid("filter '" + Excerpt.of(filter, 20) + "' is not exports or imports");
             }

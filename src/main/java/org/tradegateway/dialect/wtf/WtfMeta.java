@@ -28,7 +28,7 @@ public class WtfMeta {
      * {@code _meta}: where the numbers come from (the datasets of the revision and year), and the caveats. Kept per
      * data version: it changes only with the data.
      */
-    Uni<ObjectNode> of(WtfViews.Scope scope, Integer year) {
+    Uni<ObjectNode> of(WtfScopes.Scope scope, Integer year) {
         String key = scope.version() + "|" + scope.px() + "|" + year;
         ObjectNode kept = metas.get(key);
         if (kept != null) {

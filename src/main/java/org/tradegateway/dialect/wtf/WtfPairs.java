@@ -12,7 +12,7 @@ import org.tradegateway.core.CommoditySelection;
 import org.tradegateway.core.FactRecord;
 import org.tradegateway.core.Flow;
 import org.tradegateway.core.Selection;
-import org.tradegateway.dialect.wtf.WtfViews.Scope;
+import org.tradegateway.dialect.wtf.WtfScopes.Scope;
 import org.tradegateway.refs.CommodityList;
 
 /** The World Trade Flows views of a pair of countries: both directions of all their trade, or of one product. */

@@ -30,13 +30,15 @@ public class WtfRoute {
     private static final Pattern PAIR_PRODUCT =
             Pattern.compile("/data/bilateral-products/([^/]+)-(\\d{2}|\\d{4}|\\d{6})\\.json");
     private final WtfViews views;
+    private final WtfScopes scopes;
     private final WtfPairs pairs;
     private final WtfProducts products;
     private final DatabaseGuard guard;
     private final org.tradegateway.data.ReferenceDirectory references;
 
-    public WtfRoute(WtfViews views, WtfPairs pairs, WtfProducts products, DatabaseGuard guard,
+    public WtfRoute(WtfViews views, WtfScopes scopes, WtfPairs pairs, WtfProducts products, DatabaseGuard guard,
                     org.tradegateway.data.ReferenceDirectory references) {
+        this.scopes = scopes;
         this.pairs = pairs;
         this.products = products;
         this.views = views;
@@ -62,7 +64,7 @@ public class WtfRoute {
 
     private void handle(RoutingContext routing) {
         String path = routing.request().path();
-        Function<WtfViews.Scope, Uni<ObjectNode>> view = view(path, routing);
+        Function<WtfScopes.Scope, Uni<ObjectNode>> view = view(path, routing);
         if (view == null) {
             routing.next();
             return;
@@ -70,7 +72,7 @@ public class WtfRoute {
         if (!RouteRequests.readOnly(routing)) {
             return;
         }
-        views.scope(routing.request().getParam("hs")).flatMap(scope -> {
+        scopes.scope(routing.request().getParam("hs")).flatMap(scope -> {
             String etag = "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|"
                     + routing.request().uri()).substring(0, 32) + "\"";
             String match = routing.request().getHeader("If-None-Match");
@@ -93,7 +95,7 @@ public class WtfRoute {
     }
 
     /** The view a path asks for, or null when the path is not one of them. */
-    private Function<WtfViews.Scope, Uni<ObjectNode>> view(String path, RoutingContext routing) {
+    private Function<WtfScopes.Scope, Uni<ObjectNode>> view(String path, RoutingContext routing) {
         if (path.equals("/data/countries.json")) {
             return views::countryList;
         }
@@ -148,7 +150,7 @@ public class WtfRoute {
     }
 
     /** A product hub by its slug or code, in a loaded year; else 404. */
-    Uni<ObjectNode> product(WtfViews.Scope scope, String slug, int year) {
+    Uni<ObjectNode> product(WtfScopes.Scope scope, String slug, int year) {
         org.tradegateway.refs.CommodityList tree = references.shipped().tree(scope.px());
         String code = WtfRecords.productCode(slug);
         int i = productIndex(scope, tree, code, slug);
@@ -156,7 +158,7 @@ public class WtfRoute {
     }
 
     /** Where a code is in the revision's tree; else 404 naming what was asked for. */
-    private static int productIndex(WtfViews.Scope scope, org.tradegateway.refs.CommodityList tree, String code,
+    private static int productIndex(WtfScopes.Scope scope, org.tradegateway.refs.CommodityList tree, String code,
                                     String asked) {
         int i = code == null ? -1 : tree.indexOf(code);
         if (i < 0) {
@@ -167,12 +169,12 @@ public class WtfRoute {
     }
 
     /** The {@code year} parameter, a loaded year (else 404); without one, the latest loaded. */
-    static int loadedOrLatest(WtfViews.Scope scope, String year) {
+    static int loadedOrLatest(WtfScopes.Scope scope, String year) {
         return loaded(scope, year == null ? scope.years().isEmpty() ? 0 : scope.years().last() : year(year));
     }
 
     /** A year not loaded in the revision is 404 naming the loaded years. */
-    static int loaded(WtfViews.Scope scope, int year) {
+    static int loaded(WtfScopes.Scope scope, int year) {
         if (!scope.years().contains(year)) {
             throw new NotFound("no data for " + year + " in " + scope.px() + "; loaded years: " + scope.years(),
                     scope);
@@ -181,7 +183,7 @@ public class WtfRoute {
     }
 
     /** A slug (or lower-case ISO3) of an area with data in the revision, else 404. */
-    int area(WtfViews.Scope scope, String slug) {
+    int area(WtfScopes.Scope scope, String slug) {
         Integer code = views.countries().find(slug);
         if (code == null || !scope.reporters().contains(code)) {
             throw new NotFound("no country '" + org.tradegateway.output.Excerpt.of(slug, 60) + "' with data in "
@@ -191,7 +193,7 @@ public class WtfRoute {
     }
 
     /** "japan-usa", "south-korea-united-states": the split where both sides are countries. */
-    int[] pair(WtfViews.Scope scope, String pair) {
+    int[] pair(WtfScopes.Scope scope, String pair) {
         for (int i = pair.indexOf('-'); i > 0; i = pair.indexOf('-', i + 1)) {
             Integer a = views.countries().find(pair.substring(0, i));
             Integer b = views.countries().find(pair.substring(i + 1));
@@ -208,9 +210,9 @@ public class WtfRoute {
 
     /** An unknown country or year: 404, naming where the countries are and the loaded years. */
     static final class NotFound extends RuntimeException {
-        final WtfViews.Scope scope;
+        final WtfScopes.Scope scope;
 
-        NotFound(String message, WtfViews.Scope scope) {
+        NotFound(String message, WtfScopes.Scope scope) {
             super(message, null, false, false);
             this.scope = scope;
         }

@@ -2,18 +2,18 @@ package org.tradegateway.dialect.wtf;
 
 import static org.tradegateway.dialect.wtf.WtfRecords.whole;
 
+import org.tradegateway.dialect.wtf.WtfScopes.Scope;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,19 +22,16 @@ import org.tradegateway.core.FactRecord;
 import org.tradegateway.core.Flow;
 import org.tradegateway.core.Frequency;
 import org.tradegateway.core.PeriodSelection;
-import org.tradegateway.core.QueryFailure;
 import org.tradegateway.core.Selection;
 import org.tradegateway.core.TradeQuery;
 import org.tradegateway.core.TradeType;
-import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.ReferenceDirectory;
-import org.tradegateway.refs.Classification;
 import org.tradegateway.service.AnswerService;
 
 /**
  * The World Trade Flows views of the loaded BACI-like data (annual goods in an HS revision) that are about the
  * countries and the world (the list, profiles, rankings, totals, history), and what every view is read through: the
- * revision and years a request is answered from ({@link #scope}) and the stored records of a query ({@link #read});
+ * stored records of a query in a request's scope ({@link #read}, {@link WtfScopes});
  * a pair's views are {@link WtfPairs}, the products' {@link WtfProducts}. Each is built from stored records only:
  * a country's partners are its stored bilateral totals, its totals and chapters the stored World
  * partner rows, a pair's products the stored bilateral 2-digit sums, the rankings every reporter's World total. Values
@@ -47,20 +44,14 @@ public class WtfViews {
     static final int TOP = 20;
     private static final int MAX_RECORDS = 1_000_000;
     private final AnswerService answers;
-    private final AvailabilityCache availability;
     private final WtfMeta metas;
     private final WtfCountries countries;
     private final WtfRecords records;
-    /** The scopes of the data versions asked for lately, by version and revision ("newest" for the default). */
-    private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     /** Ranks by data version, revision and year (see {@link #ranks}). */
     private final Map<String, Map<Integer, Integer>> ranks = new ConcurrentHashMap<>();
-    private static final int KEPT_RANKINGS = 64;
 
-    public WtfViews(AnswerService answers, AvailabilityCache availability, WtfMeta metas,
-                    ReferenceDirectory references) {
+    public WtfViews(AnswerService answers, WtfMeta metas, ReferenceDirectory references) {
         this.answers = answers;
-        this.availability = availability;
         this.metas = metas;
         this.countries = new WtfCountries(references.shipped());
         this.records = new WtfRecords(countries);
@@ -76,60 +67,6 @@ public class WtfViews {
 
     WtfRecords records() {
         return records;
-    }
-
-    /** What a request is answered from: the revision, its loaded years and reporters, and the data version. */
-    record Scope(Classification px, NavigableSet<Integer> years, NavigableSet<Integer> reporters, String version) {
-    }
-
-    /**
-     * The revision asked for ({@code hs=H0..H6}), else the newest revision loaded as annual goods flows; its loaded
-     * years and reporters.
-     */
-    Uni<Scope> scope(String hs) {
-        // the version is read each time (one short statement), so that an ETag is never that of older data
-        return availability.version().flatMap(version -> availability.current().flatMap(kept ->
-                kept.version().equals(version) ? Uni.createFrom().item(kept) : availability.reload())).map(snapshot -> {
-            Classification px = null;
-            if (hs != null && !hs.isBlank()) {
-                px = Classification.parse(hs.trim()).filter(c -> c.isHarmonizedSystem() && c.isStoredRevision())
-                        .orElseThrow(() -> QueryFailure.invalid("hs '" + hs + "' is not an HS revision (H0 to H6)"));
-            } else {
-                Scope kept = scopes.get(snapshot.version() + "/newest");
-                if (kept != null) {
-                    return kept;
-                }
-                for (AvailabilityCache.Entry e : snapshot.entries()) {
-                    Classification c = Classification.parse(e.px()).orElse(null);
-                    if (e.type() == 'C' && e.freq() == 'A' && e.fromFlows() && c != null && c.isHarmonizedSystem()
-                            && (px == null || c.compareTo(px) > 0)) {
-                        px = c;
-                    }
-                }
-                if (px == null) {
-                    px = Classification.H6;
-                }
-            }
-            Scope kept = scopes.get(snapshot.version() + "/" + px);
-            if (kept == null) {
-                TreeSet<Integer> years = new TreeSet<>();
-                TreeSet<Integer> reporters = new TreeSet<>();
-                for (AvailabilityCache.Entry e : snapshot.of('C', 'A', px.name())) {
-                    years.add(e.period());
-                    reporters.add(e.reporter());
-                }
-                kept = new Scope(px, Collections.unmodifiableNavigableSet(years),
-                        Collections.unmodifiableNavigableSet(reporters), snapshot.version());
-                if (scopes.size() >= KEPT_RANKINGS) {
-                    scopes.clear();
-                }
-                scopes.put(snapshot.version() + "/" + px, kept);
-            }
-            if (hs == null || hs.isBlank()) {
-                scopes.put(snapshot.version() + "/newest", kept);
-            }
-            return kept;
-        });
     }
 
     /** Exports and imports, the two flows every view shows. */
@@ -251,7 +188,7 @@ public class WtfViews {
                     byReporter.put(flow.code() * 100_000 + ranked.get(i).reporter(), i + 1);
                 }
             }
-            if (ranks.size() >= KEPT_RANKINGS) {
+            if (ranks.size() >= WtfScopes.KEPT) {
                 ranks.clear(); // older data versions and rarely asked years go; the next request reads them again
             }
             ranks.put(key, Map.copyOf(byReporter));
