@@ -91,7 +91,8 @@ public final class FactQuery {
     /**
      * Whether a flow dataset's stored records (trade_fact: TOTAL to each partner, and every level to World) can
      * answer part of the query: they can unless it asks for levels below TOTAL only, to named partners other than
-     * World.
+     * World. Rests on what the import stores for flows ({@code org.tradegateway.ingest.FlowTotals}): a change there
+     * changes this rule.
      */
     static boolean storedRowsMayMatch(TradeQuery query) {
         CommoditySelection cc = query.commodities();

@@ -18,7 +18,8 @@ import org.tradegateway.refs.CommodityCatalog;
  * summed over the flows that report them. The
  * bilateral sums above the finest level go to {@link BilateralSums} block by block. A flow whose code is shorter
  * than a level counts at its own level and above; a flow without a code (a converted product the table has no
- * target for) counts in the totals only.
+ * target for) counts in the totals only. Queries rely on this being all a flow dataset stores besides its flows and
+ * their sums ({@code FactQuery.storedRowsMayMatch}).
  */
 final class FlowTotals implements AutoCloseable {
     private final int[] countryIndex = new int[Short.MAX_VALUE + 1];

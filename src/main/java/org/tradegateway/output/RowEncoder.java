@@ -11,6 +11,11 @@ import org.tradegateway.core.FactRecord;
 public interface RowEncoder {
     /** When the answer was asked for and counted, and how many records matched (before the limit). */
     record Timing(long total, OffsetDateTime requestStart, OffsetDateTime countStart, OffsetDateTime countEnd) {
+
+        /** Nanoseconds from one instant to another, without {@code Duration} (written into every answer's head). */
+        public static long nanos(OffsetDateTime from, OffsetDateTime to) {
+            return (to.toEpochSecond() - from.toEpochSecond()) * 1_000_000_000L + to.getNano() - from.getNano();
+        }
     }
 
     /**

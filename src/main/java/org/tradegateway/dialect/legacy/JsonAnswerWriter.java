@@ -1,6 +1,5 @@
 package org.tradegateway.dialect.legacy;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.tradegateway.core.FactRecord;
@@ -135,7 +134,7 @@ public final class JsonAnswerWriter implements RowEncoder {
         sb.append("\",\"finished\":\"");
         Timestamps.append(sb, end);
         sb.append("\",\"durationSeconds\":");
-        double seconds = Duration.between(start, end).toNanos() / 1e9;
+        double seconds = RowEncoder.Timing.nanos(start, end) / 1e9;
         sb.append(Math.round(seconds * 1e7) / 1e7);
         sb.append('}');
     }
