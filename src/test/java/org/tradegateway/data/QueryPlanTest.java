@@ -69,11 +69,11 @@ class QueryPlanTest {
         String rows = fact.literalRowsSql(query.limit());
         String count = "SELECT count(*) FROM (" + rows.substring(rows.indexOf("FROM (") + 6, rows.lastIndexOf(") u"))
                 + ") u";
-        return List.of(rows, count);
+        return List.of(rows, count, fact.literalProbeSql(query.limit(), true));
     }
 
     private static void assertIndexOnly(String queryString) throws Exception {
-        for (String sql : sqlFor(queryString)) {
+        for (String sql : sqlFor(queryString).subList(0, 2)) {
             String plan;
             try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
@@ -168,6 +168,22 @@ class QueryPlanTest {
         String plan = planOf2019(shape);
         assertFalse(plan.contains("trade_fact"), shape + ": a fact partition is read in\n" + plan);
         assertFalse(nodeTypes(plan).contains("Sort"), shape + ": the answer is sorted in\n" + plan);
+    }
+
+    /**
+     * An answer of at most 1,000 records is one statement with the data version and the count of every match: its
+     * rows are sorted once, by their own statement (not at all where the index gives their order; per level, an
+     * incremental sort, where it gives their order within a level), not again after the version is joined.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=2&cc=AG4&max=500, 0", "r=826&p=842&rg=1&cc=AG6, 0",
+        "'r=826&p=all&rg=2&cc=27,84,87', 1", "r=826&p=0&rg=all&cc=ALL&max=1000, 1"})
+    void shouldProbeWithOneSortAtMost(String shape, int sorts) throws Exception {
+        String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(2));
+        List<String> nodes = nodeTypes(plan);
+        assertTrue(nodes.contains("WindowAgg"), shape + ": no count in\n" + plan);
+        org.junit.jupiter.api.Assertions.assertEquals(sorts, nodes.stream().filter(n -> n.endsWith("Sort")).count(),
+                shape + ": sorts in\n" + plan);
     }
 
     /**
