@@ -64,6 +64,24 @@ class BaciImportTest {
                 + " round(kg)), E'\\n' ORDER BY ctid) FROM trade_flow_sum WHERE dataset_id = " + datasetId);
     }
 
+    /**
+     * Each flow stored as read: a value with a fraction of a dollar, a missing quantity as null, a product with a
+     * leading zero, a value above 2^31 dollars.
+     */
+    @Test
+    void shouldStoreEachFlowExactlyAsRead() throws Exception {
+        Path file = temp.resolve("BACI_HS17_Y2017_V202301.csv");
+        Files.writeString(file, "t,i,j,k,v,q\n"
+                + "2017,4,12,10121,1.2345,NA\n"
+                + "2017,4,12,010129,0.001,0.0005\n"
+                + "2017,4,36,020110,123456789.123,17.25\n", StandardCharsets.US_ASCII);
+        ImportResult result = Imports.load(new BaciSource(file, null));
+        assertEquals("4 12 H5 010121 1234.5 null; 4 12 H5 010129 1 0.5; 4 36 H5 020110 123456789123 17250",
+                Sql.text("SELECT string_agg(concat_ws(' ', exporter, importer, px, product, value,"
+                        + " coalesce(kg::text, 'null')), '; ' ORDER BY product) FROM trade_flow WHERE dataset_id = "
+                        + result.datasetId() + " AND period = 2017"));
+    }
+
     @Test
     void shouldServeBothReporterViewsAggregatesAndWorldForEachFlow() throws Exception {
         ImportResult result = Imports.load(new BaciSource(sampleAs("BACI_HS17_Y2017_V202301.csv"), null));
