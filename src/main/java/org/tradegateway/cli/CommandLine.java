@@ -2,6 +2,7 @@ package org.tradegateway.cli;
 
 import java.io.PrintStream;
 import java.sql.Connection;
+import org.tradegateway.ingest.ConnectionOpener;
 import java.util.Arrays;
 import java.util.Set;
 import org.tradegateway.db.DatabaseConnector;
@@ -50,13 +51,13 @@ public final class CommandLine {
         int run(Connection connection) throws Exception;
     }
 
-    /** A body that also reads through a second connection while the first one writes. */
-    interface ReadingBody extends Body {
-        int run(Connection connection, Connection reader) throws Exception;
+    /** A body that also opens more connections (to read while the first one writes, to work beside it). */
+    interface LoadingBody extends Body {
+        int run(Connection connection, ConnectionOpener more) throws Exception;
 
         @Override
         default int run(Connection connection) {
-            throw new IllegalStateException("needs a second connection");
+            throw new IllegalStateException("needs more connections");
         }
     }
 
@@ -96,10 +97,8 @@ public final class CommandLine {
             SchemaMigrator.migrate(db.target());
             try (Connection connection = DatabaseConnector.connect(db.target())) {
                 ReferenceLoader.loadIfChanged(connection);
-                if (body instanceof ReadingBody reading) {
-                    try (Connection reader = DatabaseConnector.connect(db.target())) {
-                        return reading.run(connection, reader);
-                    }
+                if (body instanceof LoadingBody loading) {
+                    return loading.run(connection, () -> DatabaseConnector.connect(db.target()));
                 }
                 return body.run(connection);
             }

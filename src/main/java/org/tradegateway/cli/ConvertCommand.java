@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import org.tradegateway.ingest.ConnectionOpener;
 import org.tradegateway.ingest.Conversion;
 import org.tradegateway.ingest.FactLoader;
 import org.tradegateway.ingest.ImportFailure;
@@ -35,8 +36,10 @@ final class ConvertCommand {
             throw new IllegalArgumentException("--to names the classifications to convert to, such as H0 or H0,S4,BEC");
         }
         List<Classification> targets = targets(to, "--to");
-        return (CommandLine.ReadingBody) (connection, reader) -> {
-            convert(connection, reader, name, targets, false, out);
+        return (CommandLine.LoadingBody) (connection, more) -> {
+            try (Connection reader = more.open()) {
+                convert(connection, reader, more, name, targets, false, out);
+            }
             return 0;
         };
     }
@@ -58,8 +61,8 @@ final class ConvertCommand {
      * with {@code reachableOnly}, a target no table leads to (the dataset's own classification, a later HS
      * revision) is reported and skipped instead of refused.
      */
-    static void convert(Connection connection, Connection reader, String name, List<Classification> targets,
-                        boolean reachableOnly, PrintStream out) throws Exception {
+    static void convert(Connection connection, Connection reader, ConnectionOpener more, String name,
+                        List<Classification> targets, boolean reachableOnly, PrintStream out) throws Exception {
         for (Classification target : targets) {
             Conversion source;
             try {
@@ -73,7 +76,7 @@ final class ConvertCommand {
             }
             out.printf("converting %s to %s with UNSD %s (%,d codes)%n", name, target, source.tables(),
                     source.codes());
-            ImportResult result = new FactLoader(connection).load(source, new Progress(out,
+            ImportResult result = new FactLoader(connection, more).load(source, new Progress(out,
                     System.console() != null, -1));
             ImportCommand.report(out, result);
             if (!result.unchanged()) {

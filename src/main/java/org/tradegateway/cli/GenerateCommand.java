@@ -50,10 +50,10 @@ final class GenerateCommand {
             writeCsv(settings, Path.of(target));
             return null;
         }
-        return connection -> {
+        return (CommandLine.LoadingBody) (connection, more) -> {
             out.printf("generating %s%n", settings.datasetName());
             Progress progress = new Progress(out, System.console() != null, -1);
-            ImportCommand.report(out, new FactLoader(connection).load(new GeneratorSource(settings), progress));
+            ImportCommand.report(out, new FactLoader(connection, more).load(new GeneratorSource(settings), progress));
             return 0;
         };
     }

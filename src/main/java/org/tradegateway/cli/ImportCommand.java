@@ -10,6 +10,7 @@ import org.tradegateway.db.DatabaseSettings;
 import org.tradegateway.ingest.BaciSource;
 import org.tradegateway.ingest.CensusSource;
 import org.tradegateway.ingest.ComtradePlusSource;
+import org.tradegateway.ingest.ConnectionOpener;
 import org.tradegateway.ingest.FactLoader;
 import org.tradegateway.ingest.ImportResult;
 import org.tradegateway.ingest.ImportSource;
@@ -54,19 +55,23 @@ final class ImportCommand {
         List<Classification> targets = convertTo == null || convertTo.equalsIgnoreCase("none") ? List.of()
                 : ConvertCommand.targets(convertTo, fromSetting ? "TRADE_DATA_CONVERT_TO" : "--convert-to");
         if (!targets.isEmpty()) {
-            return (CommandLine.ReadingBody) (connection, reader) -> {
-                int status = importFile(connection, source, file, format);
-                ConvertCommand.convert(connection, reader, source.dataset().name(), targets, fromSetting, out);
+            return (CommandLine.LoadingBody) (connection, more) -> {
+                int status = importFile(connection, more, source, file, format);
+                try (Connection reader = more.open()) {
+                    ConvertCommand.convert(connection, reader, more, source.dataset().name(), targets, fromSetting,
+                            out);
+                }
                 return status;
             };
         }
-        return connection -> importFile(connection, source, file, format);
+        return (CommandLine.LoadingBody) (connection, more) -> importFile(connection, more, source, file, format);
     }
 
-    private int importFile(Connection connection, ImportSource source, Path file, String format) throws Exception {
+    private int importFile(Connection connection, ConnectionOpener more, ImportSource source, Path file,
+                           String format) throws Exception {
         out.printf("importing %s (%s)%n", file, format);
         Progress progress = new Progress(out, System.console() != null, source.sizeBytes());
-        ImportResult result = new FactLoader(connection).load(source, progress);
+        ImportResult result = new FactLoader(connection, more).load(source, progress);
         report(out, result);
         if (source instanceof CensusSource census && census.skipped() > 0) {
             out.printf("skipped %,d rows: groupings (sums of the countries), 10-digit codes, suppressed"

@@ -57,9 +57,10 @@ public class StartupTasks {
     }
 
     /** One demo dataset; the monthly one adds up, month by month, to the annual one of the same settings. */
-    private static void seed(Connection connection, GeneratorSettings settings) throws Exception {
+    private void seed(Connection connection, GeneratorSettings settings) throws Exception {
         LOG.infof("loading the synthetic demo dataset %s", settings.datasetName());
-        ImportResult result = new FactLoader(connection).load(new GeneratorSource(settings), Progress.silent());
+        ImportResult result = new FactLoader(connection, dataSource::getConnection)
+                .load(new GeneratorSource(settings), Progress.silent());
         LOG.infof("demo dataset #%d loaded: %,d records for periods %s in %.1f s", result.datasetId(),
                 result.recordsStored(), result.periods(), result.seconds());
     }
@@ -80,8 +81,8 @@ public class StartupTasks {
                     if (target == null) {
                         throw new ImportFailure("'" + item.trim() + "' is not a classification");
                     }
-                    ImportResult result = new FactLoader(connection).load(Conversion.of(reader, name, target),
-                            Progress.silent());
+                    ImportResult result = new FactLoader(connection, dataSource::getConnection)
+                            .load(Conversion.of(reader, name, target), Progress.silent());
                     LOG.infof("demo dataset converted to %s: %,d records in %.1f s", target, result.recordsStored(),
                             result.seconds());
                 } catch (ImportFailure e) {

@@ -22,9 +22,20 @@ import org.postgresql.PGConnection;
 public final class FactLoader {
     private static final long IMPORT_LOCK = 727001;
     private final Connection connection;
+    private final ConnectionOpener more;
 
+    /** A loader that does all its work on {@code connection}. */
     public FactLoader(Connection connection) {
+        this(connection, null);
+    }
+
+    /**
+     * A loader that may also open connections with {@code more} for work beside its transaction (the bilateral
+     * sums of flows, {@link SumsAside}), or does all its work on {@code connection} when {@code more} is null.
+     */
+    public FactLoader(Connection connection, ConnectionOpener more) {
         this.connection = connection;
+        this.more = more;
     }
 
     public ImportResult load(ImportSource source, Progress progress) throws SQLException, IOException {
@@ -33,8 +44,10 @@ public final class FactLoader {
         String hash = source.contentHash();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
+        SumsAside aside = more == null ? null : new SumsAside(more);
         try {
             execute("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+            SumsAside.dropOrphans(connection);
             execute("SET LOCAL work_mem = '256MB'");
             execute("SET LOCAL maintenance_work_mem = '1GB'");
             Integer previous = null;
@@ -58,7 +71,7 @@ public final class FactLoader {
                     execute(statement);
                 }
             }
-            PartitionBuilder builder = new PartitionBuilder(connection, datasetId, source, progress);
+            PartitionBuilder builder = new PartitionBuilder(connection, datasetId, source, progress, aside);
             Set<Integer> periods = new TreeSet<>();
             long rowsRead;
             boolean flows = source.shape() == ImportSource.Shape.FLOWS;
@@ -87,14 +100,23 @@ public final class FactLoader {
             }
             progress.step("committing");
             connection.commit();
+            if (aside != null) {
+                aside.attached();
+            }
             return new ImportResult(datasetId, false, rowsRead, builder.recordsStored(), List.copyOf(periods),
                     seconds(start));
         } catch (Throwable e) {
             // every failure, an Error too (out of memory, a stack overflow): restoring auto-commit below would
             // otherwise commit the open transaction, and with it a dataset row without its data
             rollbackQuietly();
+            if (aside != null) {
+                aside.dropAll();
+            }
             throw e;
         } finally {
+            if (aside != null) {
+                aside.close();
+            }
             connection.setAutoCommit(autoCommit);
         }
     }

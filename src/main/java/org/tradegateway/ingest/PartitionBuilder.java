@@ -45,10 +45,13 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     private final Progress progress;
     private final String flowClassification;
     private final Set<Integer> flowPartitions = new HashSet<>();
+    /** Where the sums are stored beside this connection's work, or null to store them on it. */
+    private final SumsAside aside;
     private long recordsStored;
 
-    PartitionBuilder(Connection connection, int datasetId, ImportSource source, Progress progress) {
+    PartitionBuilder(Connection connection, int datasetId, ImportSource source, Progress progress, SumsAside aside) {
         this.connection = connection;
+        this.aside = aside;
         this.datasetId = datasetId;
         this.shape = source.shape();
         this.flowClassification = source.flowClassification();
@@ -80,11 +83,21 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
                     + " AND dataset_id = " + datasetId + "))");
             long rows;
             Map<Integer, Long> perReporter = new HashMap<>();
+            String sums = partitionPrefix("trade_flow_sum", datasetId) + period;
+            boolean sumsAside = shape == ImportSource.Shape.FLOWS && aside != null
+                    && totals.get(period).sums().usable();
             if (shape == ImportSource.Shape.FLOWS) {
+                if (sumsAside) {
+                    // copied, indexed and analysed on another connection meanwhile, attached below
+                    aside.start(sums, createSums(sums, period), SUM_INDEX_SQL.replace("{partition}", sums),
+                            totals.get(period).sums());
+                }
                 progress.step("period " + period + ": indexing flows");
                 attachFlows(period);
-                progress.step("period " + period + ": storing bilateral 4- and 2-digit sums");
-                storeSums(period, totals.get(period).sums());
+                if (!sumsAside) {
+                    progress.step("period " + period + ": storing bilateral 4- and 2-digit sums");
+                    storeSums(period, totals.get(period).sums());
+                }
                 progress.step("period " + period + ": storing totals and World records");
                 rows = copyTotals(partition, period, totals.get(period), perReporter);
             } else {
@@ -98,6 +111,11 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
             execute(WORLD_INDEX_SQL.replace("{partition}", partition));
             execute("ANALYZE " + partition);
             attach("trade_fact", partition, period);
+            if (sumsAside) {
+                progress.step("period " + period + ": attaching the bilateral sums");
+                aside.await(sums);
+                attach("trade_flow_sum", sums, period);
+            }
             if (shape == ImportSource.Shape.FLOWS) {
                 if (unsorted) {
                     totals.get(period).derivedFromSql(derivedCounts(period));
@@ -126,8 +144,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
      */
     private void storeSums(int period, BilateralSums sums) throws SQLException {
         String partition = partitionPrefix("trade_flow_sum", datasetId) + period;
-        execute("CREATE TABLE " + partition + " (LIKE trade_flow_sum INCLUDING DEFAULTS, CHECK (period = " + period
-                + " AND dataset_id = " + datasetId + "))");
+        execute(createSums(partition, period));
         if (sums.usable()) {
             try (InputStream rows = sums.rows()) {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
@@ -147,6 +164,12 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         execute(SUM_INDEX_SQL.replace("{partition}", partition));
         execute("ANALYZE " + partition);
         attach("trade_flow_sum", partition, period);
+    }
+
+    /** A sums table whose check constraint is the partition's bound, so that attaching it reads none of its rows. */
+    private String createSums(String partition, int period) {
+        return "CREATE TABLE " + partition + " (LIKE trade_flow_sum INCLUDING DEFAULTS, CHECK (period = " + period
+                + " AND dataset_id = " + datasetId + "))";
     }
 
     private long copyTotals(String partition, int period, FlowTotals periodTotals, Map<Integer, Long> perReporter)

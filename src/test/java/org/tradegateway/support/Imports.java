@@ -13,7 +13,7 @@ public final class Imports {
 
     public static ImportResult load(ImportSource source) throws Exception {
         try (Connection c = TestDatabase.connect()) {
-            return new FactLoader(c).load(source, Progress.silent());
+            return new FactLoader(c, TestDatabase::connect).load(source, Progress.silent());
         }
     }
 
@@ -22,10 +22,15 @@ public final class Imports {
      * {@code dir} under its release name; drop it with {@code dropNamed("BACI_HS17")}.
      */
     public static ImportResult baciSample(java.nio.file.Path dir) throws Exception {
+        return load(new org.tradegateway.ingest.BaciSource(baciSampleFile(dir), null));
+    }
+
+    /** The real BACI sample copied into {@code dir} under its release name, to import. */
+    public static java.nio.file.Path baciSampleFile(java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("BACI_HS17_Y2017_V202301.csv");
         java.nio.file.Files.copy(SharedData.path("data/samples/baci/baci_HS17_V202301_Y2017_head.csv"), file,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return load(new org.tradegateway.ingest.BaciSource(file, null));
+        return file;
     }
 
     /**
