@@ -30,8 +30,9 @@ public final class FactLoader {
     }
 
     /**
-     * A loader that may also open connections with {@code more} for work beside its transaction (the bilateral
-     * sums of flows, {@link SumsAside}), or does all its work on {@code connection} when {@code more} is null.
+     * A loader that may also open connections with {@code more} for work beside its transaction (the totals and
+     * bilateral sums of flows, {@link AsideTables}), or does all its work on {@code connection} when {@code more}
+     * is null.
      */
     public FactLoader(Connection connection, ConnectionOpener more) {
         this.connection = connection;
@@ -44,10 +45,10 @@ public final class FactLoader {
         String hash = source.contentHash();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        SumsAside aside = more == null ? null : new SumsAside(more);
+        AsideTables aside = more == null ? null : new AsideTables(more);
         try {
             execute("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
-            SumsAside.dropOrphans(connection);
+            AsideTables.dropOrphans(connection);
             execute("SET LOCAL work_mem = '256MB'");
             execute("SET LOCAL maintenance_work_mem = '1GB'");
             Integer previous = null;

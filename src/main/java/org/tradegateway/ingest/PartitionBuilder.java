@@ -46,10 +46,10 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     private final String flowClassification;
     private final Set<Integer> flowPartitions = new HashSet<>();
     /** Where the sums are stored beside this connection's work, or null to store them on it. */
-    private final SumsAside aside;
+    private final AsideTables aside;
     private long recordsStored;
 
-    PartitionBuilder(Connection connection, int datasetId, ImportSource source, Progress progress, SumsAside aside) {
+    PartitionBuilder(Connection connection, int datasetId, ImportSource source, Progress progress, AsideTables aside) {
         this.connection = connection;
         this.aside = aside;
         this.datasetId = datasetId;
@@ -78,76 +78,105 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
 
     void build(Set<Integer> periods, boolean unsorted, Map<Integer, FlowTotals> totals) throws SQLException {
         for (int period : periods) {
-            String partition = partitionPrefix("trade_fact", datasetId) + period;
-            execute("CREATE TABLE " + partition + " (LIKE trade_fact INCLUDING DEFAULTS, CHECK (period = " + period
-                    + " AND dataset_id = " + datasetId + "))");
-            long rows;
-            Map<Integer, Long> perReporter = new HashMap<>();
-            String sums = partitionPrefix("trade_flow_sum", datasetId) + period;
-            boolean sumsAside = shape == ImportSource.Shape.FLOWS && aside != null
-                    && totals.get(period).sums().usable();
             if (shape == ImportSource.Shape.FLOWS) {
-                if (sumsAside) {
-                    // copied, indexed and analysed on another connection meanwhile, attached below
-                    aside.start(sums, createSums(sums, period), SUM_INDEX_SQL.replace("{partition}", sums),
-                            totals.get(period).sums());
-                }
-                progress.step("period " + period + ": indexing flows");
-                attachFlows(period);
-                if (!sumsAside) {
-                    progress.step("period " + period + ": storing bilateral 4- and 2-digit sums");
-                    storeSums(period, totals.get(period).sums());
-                }
-                progress.step("period " + period + ": storing totals and World records");
-                rows = copyTotals(partition, period, totals.get(period), perReporter);
+                buildFlows(period, unsorted, totals.get(period));
             } else {
-                try (Statement st = connection.createStatement()) {
-                    rows = st.executeUpdate("INSERT INTO " + partition + " SELECT * FROM stage_fact WHERE period = "
-                            + period);
-                }
+                buildRecords(period);
             }
-            progress.step("period " + period + ": " + rows + " records, indexing");
-            uniqueIndex(INDEX_SQL.replace("{partition}", partition), period);
-            execute(WORLD_INDEX_SQL.replace("{partition}", partition));
-            execute("ANALYZE " + partition);
-            attach("trade_fact", partition, period);
-            if (sumsAside) {
-                progress.step("period " + period + ": attaching the bilateral sums");
-                aside.await(sums);
-                attach("trade_flow_sum", sums, period);
-            }
-            if (shape == ImportSource.Shape.FLOWS) {
-                if (unsorted) {
-                    totals.get(period).derivedFromSql(derivedCounts(period));
-                }
-                flowAvailability(period, totals.get(period), perReporter);
-            } else {
-                execute(AVAILABILITY_SQL.replace("{partition}", partition));
-            }
-            recordsStored += rows;
         }
         if (shape == ImportSource.Shape.RECORDS) {
             execute("TRUNCATE stage_fact");
         }
     }
 
+    private void buildRecords(int period) throws SQLException {
+        String partition = partitionPrefix("trade_fact", datasetId) + period;
+        execute(create("trade_fact", partition, period));
+        long rows;
+        try (Statement st = connection.createStatement()) {
+            rows = st.executeUpdate("INSERT INTO " + partition + " SELECT * FROM stage_fact WHERE period = " + period);
+        }
+        progress.step("period " + period + ": " + rows + " records, indexing");
+        indexFacts(connection, partition, period);
+        attach("trade_fact", partition, period);
+        execute(AVAILABILITY_SQL.replace("{partition}", partition));
+        recordsStored += rows;
+    }
+
+    /**
+     * A period of flows: their index, then the totals and World records and the bilateral sums, each a partition
+     * of its own. With connections aside, the last two are made there while this one indexes the flows.
+     */
+    private void buildFlows(int period, boolean unsorted, FlowTotals periodTotals) throws SQLException {
+        String facts = partitionPrefix("trade_fact", datasetId) + period;
+        String sums = partitionPrefix("trade_flow_sum", datasetId) + period;
+        Map<Integer, Long> perReporter = new HashMap<>();
+        long[] rows = {0};
+        if (aside != null) {
+            aside.start(facts, c -> rows[0] = storeFacts(c, facts, period, periodTotals, perReporter));
+            if (periodTotals.sums().usable()) {
+                aside.start(sums, c -> storeSums(c, sums, period, periodTotals.sums()));
+            }
+            progress.step("period " + period + ": indexing flows; totals, World records and bilateral sums beside");
+            attachFlows(period);
+            progress.step("period " + period + ": attaching totals, World records and bilateral sums");
+            aside.await(facts);
+            if (periodTotals.sums().usable()) {
+                aside.await(sums);
+            } else {
+                storeSums(connection, sums, period, periodTotals.sums());
+            }
+            attach("trade_fact", facts, period);
+            attach("trade_flow_sum", sums, period);
+        } else {
+            progress.step("period " + period + ": indexing flows");
+            attachFlows(period);
+            progress.step("period " + period + ": storing bilateral 4- and 2-digit sums");
+            storeSums(connection, sums, period, periodTotals.sums());
+            attach("trade_flow_sum", sums, period);
+            progress.step("period " + period + ": storing totals and World records, indexing");
+            rows[0] = storeFacts(connection, facts, period, periodTotals, perReporter);
+            attach("trade_fact", facts, period);
+        }
+        if (unsorted) {
+            periodTotals.derivedFromSql(derivedCounts(period));
+        }
+        flowAvailability(period, periodTotals, perReporter);
+        recordsStored += rows[0];
+    }
+
+    /** The totals and World records of a period of flows, copied into a new table, indexed and analysed. */
+    private long storeFacts(Connection c, String partition, int period, FlowTotals periodTotals,
+                            Map<Integer, Long> perReporter) throws SQLException {
+        execute(c, create("trade_fact", partition, period));
+        long rows = copyTotals(c, partition, period, periodTotals, perReporter);
+        indexFacts(c, partition, period);
+        return rows;
+    }
+
+    private void indexFacts(Connection c, String partition, int period) throws SQLException {
+        uniqueIndex(c, INDEX_SQL.replace("{partition}", partition), period);
+        execute(c, WORLD_INDEX_SQL.replace("{partition}", partition));
+        execute(c, "ANALYZE " + partition);
+    }
+
     private void attachFlows(int period) throws SQLException {
         String partition = partitionPrefix("trade_flow", datasetId) + period;
-        uniqueIndex(FLOW_INDEX_SQL.replace("{partition}", partition), period);
+        uniqueIndex(connection, FLOW_INDEX_SQL.replace("{partition}", partition), period);
         execute("ANALYZE " + partition);
         attach("trade_flow", partition, period);
     }
 
     /**
-     * The bilateral 4- and 2-digit sums of the period's flows into a new trade_flow_sum partition: copied from the
-     * file written while sorted flows streamed, or summed in SQL from the flows just indexed.
+     * The bilateral 4- and 2-digit sums of the period's flows into a new table of trade_flow_sum's shape: copied
+     * from the file written while sorted flows streamed, or summed in SQL from the flows just indexed (on the
+     * import's connection, which sees them).
      */
-    private void storeSums(int period, BilateralSums sums) throws SQLException {
-        String partition = partitionPrefix("trade_flow_sum", datasetId) + period;
-        execute(createSums(partition, period));
+    private void storeSums(Connection c, String partition, int period, BilateralSums sums) throws SQLException {
+        execute(c, create("trade_flow_sum", partition, period));
         if (sums.usable()) {
             try (InputStream rows = sums.rows()) {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
                         + BilateralSums.COLUMNS + ") FROM STDIN (FORMAT binary)", rows, 1 << 16);
             } catch (IOException e) {
                 throw new SQLException("copying the bilateral sums failed: " + e.getMessage(), e);
@@ -155,32 +184,34 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         } else {
             List<Integer> levels = CommodityCatalog.levels(Classification.parse(flowClassification).orElseThrow());
             List<Integer> above = levels.subList(0, levels.size() - 1);
-            execute(SUMS_SQL.replace("{partition}", partition)
+            execute(c, SUMS_SQL.replace("{partition}", partition)
                     .replace("{flows}", partitionPrefix("trade_flow", datasetId) + period)
                     .replace("{top}", String.valueOf(above.get(above.size() - 1)))
                     .replace("{lower}", above.subList(0, above.size() - 1).stream().map(String::valueOf)
                             .collect(Collectors.joining(",", "{", "}"))));
         }
-        execute(SUM_INDEX_SQL.replace("{partition}", partition));
-        execute("ANALYZE " + partition);
-        attach("trade_flow_sum", partition, period);
+        execute(c, SUM_INDEX_SQL.replace("{partition}", partition));
+        execute(c, "ANALYZE " + partition);
     }
 
-    /** A sums table whose check constraint is the partition's bound, so that attaching it reads none of its rows. */
-    private String createSums(String partition, int period) {
-        return "CREATE TABLE " + partition + " (LIKE trade_flow_sum INCLUDING DEFAULTS, CHECK (period = " + period
+    /**
+     * A table of {@code parent}'s shape whose check constraint is the partition's bound, so that attaching it reads
+     * none of its rows.
+     */
+    private String create(String parent, String partition, int period) {
+        return "CREATE TABLE " + partition + " (LIKE " + parent + " INCLUDING DEFAULTS, CHECK (period = " + period
                 + " AND dataset_id = " + datasetId + "))";
     }
 
-    private long copyTotals(String partition, int period, FlowTotals periodTotals, Map<Integer, Long> perReporter)
-            throws SQLException {
+    private long copyTotals(Connection c, String partition, int period, FlowTotals periodTotals,
+                            Map<Integer, Long> perReporter) throws SQLException {
         FactRow row = new FactRow();
         row.px = flowClassification;
         row.period = period;
         row.freq = Period.frequency(period).code();
         long[] count = {0};
         StringBuilder line = new StringBuilder(200);
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(connection
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(c
                 .unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
                         + StageWriter.RECORD_COLUMNS + ") FROM STDIN"), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             periodTotals.emit(row, r -> {
@@ -231,9 +262,9 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         return counts;
     }
 
-    private void uniqueIndex(String sql, int period) throws SQLException {
+    private static void uniqueIndex(Connection c, String sql, int period) throws SQLException {
         try {
-            execute(sql);
+            execute(c, sql);
         } catch (PSQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw new ImportFailure("the input holds the same record twice (period " + period + "): "
@@ -250,7 +281,11 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement st = connection.createStatement()) {
+        execute(connection, sql);
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
