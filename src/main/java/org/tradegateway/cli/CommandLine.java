@@ -2,13 +2,13 @@ package org.tradegateway.cli;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import org.tradegateway.ingest.ConnectionOpener;
 import java.util.Arrays;
 import java.util.Set;
 import org.tradegateway.db.DatabaseConnector;
 import org.tradegateway.db.DatabaseSettings;
 import org.tradegateway.db.SchemaMigrator;
 import org.tradegateway.db.StartupProblem;
+import org.tradegateway.ingest.ConnectionOpener;
 import org.tradegateway.ingest.ImportFailure;
 import org.tradegateway.ingest.MalformedInputException;
 import org.tradegateway.refs.ReferenceLoader;

@@ -37,9 +37,7 @@ final class ConvertCommand {
         }
         List<Classification> targets = targets(to, "--to");
         return (CommandLine.LoadingBody) (connection, more) -> {
-            try (Connection reader = more.open()) {
-                convert(connection, reader, more, name, targets, false, out);
-            }
+            convert(connection, more, name, targets, false, out);
             return 0;
         };
     }
@@ -59,10 +57,19 @@ final class ConvertCommand {
     /**
      * Converts the dataset {@code name} to each target in turn, each stored atomically, reporting to {@code out};
      * with {@code reachableOnly}, a target no table leads to (the dataset's own classification, a later HS
-     * revision) is reported and skipped instead of refused.
+     * revision) is reported and skipped instead of refused. The source is read through a connection of its own
+     * from {@code more} while {@code connection} writes.
      */
-    static void convert(Connection connection, Connection reader, ConnectionOpener more, String name,
-                        List<Classification> targets, boolean reachableOnly, PrintStream out) throws Exception {
+    static void convert(Connection connection, ConnectionOpener more, String name, List<Classification> targets,
+                        boolean reachableOnly, PrintStream out) throws Exception {
+        try (Connection reader = more.open()) {
+            convert(connection, reader, more, name, targets, reachableOnly, out);
+        }
+    }
+
+    private static void convert(Connection connection, Connection reader, ConnectionOpener more, String name,
+                                List<Classification> targets, boolean reachableOnly, PrintStream out)
+            throws Exception {
         for (Classification target : targets) {
             Conversion source;
             try {

@@ -57,10 +57,7 @@ final class ImportCommand {
         if (!targets.isEmpty()) {
             return (CommandLine.LoadingBody) (connection, more) -> {
                 int status = importFile(connection, more, source, file, format);
-                try (Connection reader = more.open()) {
-                    ConvertCommand.convert(connection, reader, more, source.dataset().name(), targets, fromSetting,
-                            out);
-                }
+                ConvertCommand.convert(connection, more, source.dataset().name(), targets, fromSetting, out);
                 return status;
             };
         }

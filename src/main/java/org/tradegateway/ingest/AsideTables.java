@@ -31,7 +31,7 @@ final class AsideTables implements AutoCloseable {
     /** What makes one table: creates it, fills it, indexes it, on the connection given, in its transaction. */
     @FunctionalInterface
     interface Work {
-        void make(Connection connection) throws Exception;
+        void make(Connection connection) throws SQLException;
     }
 
     private final ConnectionOpener opener;
@@ -61,10 +61,14 @@ final class AsideTables implements AutoCloseable {
         }));
     }
 
-    /** Waits until the table {@code name} is committed; its failure is the import's. */
+    /** Waits until the table {@code name}, if it is made here, is committed; its failure is the import's. */
     void await(String name) throws SQLException {
+        Future<?> table = tables.get(name);
+        if (table == null) {
+            return;
+        }
         try {
-            tables.get(name).get();
+            table.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while " + name + " was stored", e);

@@ -45,7 +45,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     private final Progress progress;
     private final String flowClassification;
     private final Set<Integer> flowPartitions = new HashSet<>();
-    /** Where the sums are stored beside this connection's work, or null to store them on it. */
+    /** Where a period's totals and sums are made beside this connection's work, or null to make them on it. */
     private final AsideTables aside;
     private long recordsStored;
 
@@ -104,45 +104,49 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     }
 
     /**
-     * A period of flows: their index, then the totals and World records and the bilateral sums, each a partition
-     * of its own. With connections aside, the last two are made there while this one indexes the flows.
+     * A period of flows: the totals and World records, and the bilateral sums, each a table of its own (made beside
+     * on connections of their own when there are such, else here first), then the flows' index, then all three
+     * attached. Sums of unsorted flows are summed in SQL from the indexed flows, here, the only connection that sees
+     * them.
      */
     private void buildFlows(int period, boolean unsorted, FlowTotals periodTotals) throws SQLException {
         String facts = partitionPrefix("trade_fact", datasetId) + period;
         String sums = partitionPrefix("trade_flow_sum", datasetId) + period;
         Map<Integer, Long> perReporter = new HashMap<>();
         long[] rows = {0};
-        if (aside != null) {
-            aside.start(facts, c -> rows[0] = storeFacts(c, facts, period, periodTotals, perReporter));
-            if (periodTotals.sums().usable()) {
-                aside.start(sums, c -> storeSums(c, sums, period, periodTotals.sums()));
-            }
-            progress.step("period " + period + ": indexing flows; totals, World records and bilateral sums beside");
-            attachFlows(period);
-            progress.step("period " + period + ": attaching totals, World records and bilateral sums");
-            aside.await(facts);
-            if (periodTotals.sums().usable()) {
-                aside.await(sums);
-            } else {
-                storeSums(connection, sums, period, periodTotals.sums());
-            }
-            attach("trade_fact", facts, period);
-            attach("trade_flow_sum", sums, period);
-        } else {
-            progress.step("period " + period + ": indexing flows");
-            attachFlows(period);
-            progress.step("period " + period + ": storing bilateral 4- and 2-digit sums");
-            storeSums(connection, sums, period, periodTotals.sums());
-            attach("trade_flow_sum", sums, period);
-            progress.step("period " + period + ": storing totals and World records, indexing");
-            rows[0] = storeFacts(connection, facts, period, periodTotals, perReporter);
-            attach("trade_fact", facts, period);
+        boolean sumsFromFile = periodTotals.sums().usable();
+        progress.step("period " + period + ": storing totals, World records and bilateral sums"
+                + (aside == null ? "" : ", beside the flows' index"));
+        made(facts, c -> rows[0] = storeFacts(c, facts, period, periodTotals, perReporter));
+        if (sumsFromFile) {
+            made(sums, c -> storeSums(c, sums, period, periodTotals.sums()));
         }
+        progress.step("period " + period + ": indexing flows");
+        attachFlows(period);
+        if (!sumsFromFile) {
+            storeSums(connection, sums, period, periodTotals.sums());
+        }
+        progress.step("period " + period + ": attaching totals, World records and bilateral sums");
+        if (aside != null) {
+            aside.await(facts);
+            aside.await(sums);
+        }
+        attach("trade_fact", facts, period);
+        attach("trade_flow_sum", sums, period);
         if (unsorted) {
             periodTotals.derivedFromSql(derivedCounts(period));
         }
         flowAvailability(period, periodTotals, perReporter);
         recordsStored += rows[0];
+    }
+
+    /** Makes a table with {@code work}: beside, on a connection of its own, when there are such; else here, now. */
+    private void made(String table, AsideTables.Work work) throws SQLException {
+        if (aside != null) {
+            aside.start(table, work);
+        } else {
+            work.make(connection);
+        }
     }
 
     /** The totals and World records of a period of flows, copied into a new table, indexed and analysed. */

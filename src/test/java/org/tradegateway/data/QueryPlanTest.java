@@ -43,8 +43,15 @@ class QueryPlanTest {
         Imports.dropNamed("synthetic-H0-2019-2020");
     }
 
+    /** The statements of a query string: its rows, their count, and the probe of an answer of up to 1,000. */
+    private record Statements(String rows, String count, String probe) {
+        List<String> all() {
+            return List.of(rows, count, probe);
+        }
+    }
+
     /** The SQL the gateway runs for a query string, planned against what is loaded. */
-    private static List<String> sqlFor(String queryString) throws Exception {
+    private static Statements sqlFor(String queryString) throws Exception {
         Map<String, String> params = new HashMap<>();
         for (String pair : queryString.split("&")) {
             String[] kv = pair.split("=", 2);
@@ -69,11 +76,12 @@ class QueryPlanTest {
         String rows = fact.literalRowsSql(query.limit());
         String count = "SELECT count(*) FROM (" + rows.substring(rows.indexOf("FROM (") + 6, rows.lastIndexOf(") u"))
                 + ") u";
-        return List.of(rows, count, fact.literalProbeSql(query.limit(), true));
+        return new Statements(rows, count, fact.literalProbeSql(query.limit(), true));
     }
 
     private static void assertIndexOnly(String queryString) throws Exception {
-        for (String sql : sqlFor(queryString).subList(0, 2)) {
+        Statements statements = sqlFor(queryString);
+        for (String sql : List.of(statements.rows(), statements.count())) {
             String plan;
             try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
@@ -119,7 +127,7 @@ class QueryPlanTest {
         "r=842,156&p=all&rg=1,2&cc=AG4", "r=826&p=842&rg=2&cc=AG6", "r=826&p=all&rg=1&cc=8703",
         "r=826&p=all&rg=2&cc=27,84,87", "r=826&p=all&rg=2&cc=870323", "r=all&p=842&rg=1&cc=AG4"})
     void shouldReadEveryShapeAsIndexRangesOfTheReporterOrPartner(String shape) throws Exception {
-        for (String sql : sqlFor(shape + "&ps=2019&px=H0")) {
+        for (String sql : sqlFor(shape + "&ps=2019&px=H0").all()) {
             String plan = planWithoutSequentialScans(sql);
             List<String> problems = new ArrayList<>();
             checkScans(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan), problems);
@@ -179,7 +187,7 @@ class QueryPlanTest {
     @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=2&cc=AG4&max=500, 0", "r=826&p=842&rg=1&cc=AG6, 0",
         "'r=826&p=all&rg=2&cc=27,84,87', 1", "r=826&p=0&rg=all&cc=ALL&max=1000, 1"})
     void shouldProbeWithOneSortAtMost(String shape, int sorts) throws Exception {
-        String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(2));
+        String plan = planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").probe());
         List<String> nodes = nodeTypes(plan);
         assertTrue(nodes.contains("WindowAgg"), shape + ": no count in\n" + plan);
         org.junit.jupiter.api.Assertions.assertEquals(sorts, nodes.stream().filter(n -> n.endsWith("Sort")).count(),
@@ -194,9 +202,9 @@ class QueryPlanTest {
     @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=all&cc=AG4", "r=826&p=842,0&rg=2&cc=AG2",
         "r=826&p=842&rg=1&cc=TOTAL,AG6"})
     void shouldCountTwoPeriodsAsTheirSum(String shape) throws Exception {
-        long both = count(sqlFor(shape + "&ps=2019,2020&px=H0").get(1));
-        long one = count(sqlFor(shape + "&ps=2019&px=H0").get(1));
-        long other = count(sqlFor(shape + "&ps=2020&px=H0").get(1));
+        long both = count(sqlFor(shape + "&ps=2019,2020&px=H0").count());
+        long one = count(sqlFor(shape + "&ps=2019&px=H0").count());
+        long other = count(sqlFor(shape + "&ps=2020&px=H0").count());
         assertTrue(one > 0 && other > 0, shape + ": " + one + " and " + other);
         org.junit.jupiter.api.Assertions.assertEquals(one + other, both, shape);
     }
@@ -211,7 +219,7 @@ class QueryPlanTest {
 
     /** The JSON plan of a shape's statement for 2019 in HS 1992, sequential scans priced out. */
     private static String planOf2019(String shape) throws Exception {
-        return planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").get(0));
+        return planWithoutSequentialScans(sqlFor(shape + "&ps=2019&px=H0").rows());
     }
 
     /** The JSON plan of a statement with sequential scans priced out (the test partitions are small). */

@@ -2,8 +2,6 @@ package org.tradegateway.dialect.wtf;
 
 import static org.tradegateway.dialect.wtf.WtfRecords.whole;
 
-import org.tradegateway.dialect.wtf.WtfScopes.Scope;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +24,7 @@ import org.tradegateway.core.Selection;
 import org.tradegateway.core.TradeQuery;
 import org.tradegateway.core.TradeType;
 import org.tradegateway.data.ReferenceDirectory;
+import org.tradegateway.dialect.wtf.WtfScopes.Scope;
 import org.tradegateway.service.AnswerService;
 
 /**
