@@ -38,6 +38,8 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     private static final String AVAILABILITY_SQL = SqlText.load("availability.sql");
     private static final String SUMS_SQL = SqlText.load("flow-sums.sql");
     private static final String SUM_INDEX_SQL = SqlText.load("flow-sum-partition-index.sql");
+    /** Copies into a table made in the same transaction: rows frozen, pages all-visible, none for readers to dirty. */
+    private static final String FROZEN = " (FREEZE)";
 
     private final Connection connection;
     private final int datasetId;
@@ -73,7 +75,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
             execute("CREATE TABLE " + partition + " (LIKE trade_flow INCLUDING DEFAULTS, CHECK (period = " + period
                     + " AND dataset_id = " + datasetId + "))");
         }
-        return "COPY " + partition + " (" + StageWriter.FLOW_COLUMNS + ") FROM STDIN";
+        return "COPY " + partition + " (" + StageWriter.FLOW_COLUMNS + ") FROM STDIN" + FROZEN;
     }
 
     void build(Set<Integer> periods, boolean unsorted, Map<Integer, FlowTotals> totals) throws SQLException {
@@ -181,7 +183,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         if (sums.usable()) {
             try (InputStream rows = sums.rows()) {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
-                        + BilateralSums.COLUMNS + ") FROM STDIN (FORMAT binary)", rows, 1 << 16);
+                        + BilateralSums.COLUMNS + ") FROM STDIN (FORMAT binary, FREEZE)", rows, 1 << 16);
             } catch (IOException e) {
                 throw new SQLException("copying the bilateral sums failed: " + e.getMessage(), e);
             }
@@ -215,9 +217,9 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         row.freq = Period.frequency(period).code();
         long[] count = {0};
         StringBuilder line = new StringBuilder(200);
+        String copy = "COPY " + partition + " (" + StageWriter.RECORD_COLUMNS + ") FROM STDIN" + FROZEN;
         try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(c
-                .unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
-                        + StageWriter.RECORD_COLUMNS + ") FROM STDIN"), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+                .unwrap(PGConnection.class).getCopyAPI().copyIn(copy), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             periodTotals.emit(row, r -> {
                 line.setLength(0);
                 CopyText.record(line, datasetId, r);

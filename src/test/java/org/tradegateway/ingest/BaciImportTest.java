@@ -82,6 +82,31 @@ class BaciImportTest {
                         + result.datasetId() + " AND period = 2017"));
     }
 
+    /**
+     * The flows, their sums and their records go in frozen, with every page marked all-visible (ANALYZE, run by
+     * the import, reads the count from the visibility map): no reader after the commit has pages to write back.
+     * Made beside the import's transaction or on its connection alone.
+     */
+    @Test
+    void shouldStoreEveryPageOfAYearAllVisible() throws Exception {
+        ImportResult beside = Imports.load(new BaciSource(sampleAs("BACI_HS17_Y2017_V202301.csv"), null));
+        assertEquals("trade_fact 1/1, trade_flow 1/1, trade_flow_sum 1/1", pages(beside.datasetId()));
+        Imports.dropNamed("BACI_HS17");
+        ImportResult alone;
+        try (java.sql.Connection c = org.tradegateway.support.TestDatabase.connect()) {
+            alone = new FactLoader(c).load(new BaciSource(sampleAs("BACI_HS17_Y2017_V202302.csv"), null),
+                    Progress.silent());
+        }
+        assertEquals("trade_fact 1/1, trade_flow 1/1, trade_flow_sum 1/1", pages(alone.datasetId()));
+    }
+
+    /** "table all-visible/pages" for each table of a dataset's 2017 partitions, by table. */
+    private static String pages(int datasetId) throws Exception {
+        return Sql.text("SELECT string_agg(substring(relname FROM '^(.*)_d[0-9]+_p') || ' ' || relallvisible || '/'"
+                + " || relpages, ', ' ORDER BY relname) FROM pg_class WHERE relkind = 'r' AND relname ~ '_d"
+                + datasetId + "_p2017$'");
+    }
+
     @Test
     void shouldServeBothReporterViewsAggregatesAndWorldForEachFlow() throws Exception {
         ImportResult result = Imports.load(new BaciSource(sampleAs("BACI_HS17_Y2017_V202301.csv"), null));
