@@ -115,8 +115,8 @@ class QueryPlanTest {
      * scans priced out (so that the small test partitions do not make one cheaper), no partition is read whole and
      * every index scan has a condition on the reporter or partner (or exporter or importer of the flows).
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
         "r=826&p=0&rg=all&cc=ALL&max=50000", "r=826&p=all&rg=all&cc=ALL", "r=826&p=842,156,276&cc=ALL",
         "r=826&p=0&cc=TOTAL", "r=826&p=all&cc=TOTAL", "r=826&p=842,156&cc=TOTAL",
         "r=826&p=0&cc=AG2", "r=826&p=all&cc=AG2", "r=826&p=842,156&cc=AG2",
@@ -144,8 +144,9 @@ class QueryPlanTest {
      * the index's level order is the answer's first key and only the records of one level are sorted at a time
      * (the legacy API page's own example, about 12,000 records on a BACI-sized year).
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"r=826&p=0&rg=all&cc=ALL&max=50000", "r=826&p=0&rg=2&cc=AG6"})
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"r=826&p=0&rg=all&cc=ALL&max=50000",
+        "r=826&p=0&rg=2&cc=AG6"})
     void shouldSortOneReporterToOnePartnerOneLevelAtATime(String shape) throws Exception {
         String plan = planOf2019(shape);
         assertFalse(nodeTypes(plan).contains("Sort"), shape + ": the whole answer is sorted in\n" + plan);
@@ -155,8 +156,8 @@ class QueryPlanTest {
      * Every reporter's record of one code to World (a product hub, the rankings, a country's rank) is one range of
      * the World rows' index in product order, not one lookup per reporter in the key index.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"r=all&p=0&rg=1,2&cc=87", "r=all&p=0&cc=TOTAL",
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"r=all&p=0&rg=1,2&cc=87", "r=all&p=0&cc=TOTAL",
         "r=all&p=0&rg=2&cc=870323"})
     void shouldReadEveryReportersRecordOfOneCodeToWorldAsOneRange(String shape) throws Exception {
         String plan = planOf2019(shape);
@@ -169,9 +170,9 @@ class QueryPlanTest {
      * only: the statement reads no fact partition, and one flow of one pair at one level comes in the index's
      * order, so nothing is sorted.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=2&cc=AG4&max=500", "r=826&p=842&rg=1&cc=AG6",
-        "r=826&p=842&rg=2&cc=AG2"})
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"r=826&p=842&rg=2&cc=AG4&max=500",
+        "r=826&p=842&rg=1&cc=AG6", "r=826&p=842&rg=2&cc=AG2"})
     void shouldReadOnePairBelowTotalFromTheFlowsInIndexOrder(String shape) throws Exception {
         String plan = planOf2019(shape);
         assertFalse(plan.contains("trade_fact"), shape + ": a fact partition is read in\n" + plan);
@@ -183,7 +184,7 @@ class QueryPlanTest {
      * rows are sorted once, by their own statement (not at all where the index gives their order; per level, an
      * incremental sort, where it gives their order within a level), not again after the version is joined.
      */
-    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=2&cc=AG4&max=500, 0", "r=826&p=842&rg=1&cc=AG6, 0",
         "'r=826&p=all&rg=2&cc=27,84,87', 1", "r=826&p=0&rg=all&cc=ALL&max=1000, 1"})
     void shouldProbeWithOneSortAtMost(String shape, int sorts) throws Exception {
@@ -198,9 +199,9 @@ class QueryPlanTest {
      * Statements of flows only, for two periods (two slices, each without a fact branch), and with TOTAL or World
      * asked beside them (the fact branch back): each counts what its periods' statements count one by one.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"r=826&p=842&rg=all&cc=AG4", "r=826&p=842,0&rg=2&cc=AG2",
-        "r=826&p=842&rg=1&cc=TOTAL,AG6"})
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"r=826&p=842&rg=all&cc=AG4",
+        "r=826&p=842,0&rg=2&cc=AG2", "r=826&p=842&rg=1&cc=TOTAL,AG6"})
     void shouldCountTwoPeriodsAsTheirSum(String shape) throws Exception {
         long both = count(sqlFor(shape + "&ps=2019,2020&px=H0").count());
         long one = count(sqlFor(shape + "&ps=2019&px=H0").count());
