@@ -163,6 +163,10 @@ class QueryPlanTest {
         String plan = planOf2019(shape);
         assertTrue(plan.contains("_world\""), shape + ": the World rows' index is not used in\n" + plan);
         assertFalse(plan.contains("_key\""), shape + ": the key index is read in\n" + plan);
+        // the classification is a condition of the index, not a filter of the rows it leads to
+        String worldCondition = "\"Index Name\": \"[^\"]*_world\",[^}]*\"Index Cond\": \"[^\"]*px";
+        assertTrue(java.util.regex.Pattern.compile(worldCondition).matcher(plan).find(),
+                shape + ": the classification is not an index condition in\n" + plan);
     }
 
     /**
