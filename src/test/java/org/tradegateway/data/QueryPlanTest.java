@@ -170,6 +170,20 @@ class QueryPlanTest {
     }
 
     /**
+     * Every reporter's records of one whole level to World can come from the key index in the answer's order: the
+     * level is an equality that the planner knows is constant, so a large answer's cursor can stream them without
+     * sorting them all first. On these small partitions a sort is cheaper, so sorts are priced out to show that
+     * the ordered path exists (with the level as {@code = ANY}, there is none and the sort stays).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"r=all&p=0&rg=2&cc=AG6&max=100000",
+        "r=all&p=0&rg=1&cc=AG2&max=100000"})
+    void shouldReadEveryReportersWholeLevelToWorldInTheAnswersOrder(String shape) throws Exception {
+        String plan = plan(sqlFor(shape + "&ps=2019&px=H0").rows(), "enable_seqscan", "enable_sort");
+        assertFalse(nodeTypes(plan).stream().anyMatch(n -> n.endsWith("Sort")), shape + ": sorted in\n" + plan);
+    }
+
+    /**
      * Below TOTAL and to named partners other than World, a flow dataset's records are its flows and their sums
      * only: the statement reads no fact partition, and one flow of one pair at one level comes in the index's
      * order, so nothing is sorted.
@@ -229,9 +243,16 @@ class QueryPlanTest {
 
     /** The JSON plan of a statement with sequential scans priced out (the test partitions are small). */
     private static String planWithoutSequentialScans(String sql) throws Exception {
+        return plan(sql, "enable_seqscan");
+    }
+
+    /** The JSON plan of a statement with the planner settings named turned off. */
+    private static String plan(String sql, String... off) throws Exception {
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
-            st.execute("SET LOCAL enable_seqscan = off");
+            for (String setting : off) {
+                st.execute("SET LOCAL " + setting + " = off");
+            }
             try (ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
                 rs.next();
                 String plan = rs.getString(1);
