@@ -38,8 +38,6 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     private static final String AVAILABILITY_SQL = SqlText.load("availability.sql");
     private static final String SUMS_SQL = SqlText.load("flow-sums.sql");
     private static final String SUM_INDEX_SQL = SqlText.load("flow-sum-partition-index.sql");
-    /** Copies into a table made in the same transaction: rows frozen, pages all-visible, none for readers to dirty. */
-    private static final String FROZEN = " (FREEZE)";
 
     private final Connection connection;
     private final int datasetId;
@@ -72,10 +70,9 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
     public String copySql(int period) throws SQLException {
         String partition = partitionPrefix("trade_flow", datasetId) + period;
         if (flowPartitions.add(period)) {
-            execute("CREATE TABLE " + partition + " (LIKE trade_flow INCLUDING DEFAULTS, CHECK (period = " + period
-                    + " AND dataset_id = " + datasetId + "))");
+            execute(create("trade_flow", partition, period));
         }
-        return "COPY " + partition + " (" + StageWriter.FLOW_COLUMNS + ") FROM STDIN" + FROZEN;
+        return frozenCopy(partition, StageWriter.FLOW_COLUMNS, "text");
     }
 
     void build(Set<Integer> periods, boolean unsorted, Map<Integer, FlowTotals> totals) throws SQLException {
@@ -182,8 +179,8 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         execute(c, create("trade_flow_sum", partition, period));
         if (sums.usable()) {
             try (InputStream rows = sums.rows()) {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + partition + " ("
-                        + BilateralSums.COLUMNS + ") FROM STDIN (FORMAT binary, FREEZE)", rows, 1 << 16);
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(frozenCopy(partition, BilateralSums.COLUMNS,
+                        "binary"), rows, 1 << 16);
             } catch (IOException e) {
                 throw new SQLException("copying the bilateral sums failed: " + e.getMessage(), e);
             }
@@ -209,6 +206,11 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
                 + " AND dataset_id = " + datasetId + "))";
     }
 
+    /** COPY into a table made in this transaction: frozen, all-visible, no page for readers or vacuum to rewrite. */
+    private static String frozenCopy(String table, String columns, String format) {
+        return "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT " + format + ", FREEZE)";
+    }
+
     private long copyTotals(Connection c, String partition, int period, FlowTotals periodTotals,
                             Map<Integer, Long> perReporter) throws SQLException {
         FactRow row = new FactRow();
@@ -217,7 +219,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         row.freq = Period.frequency(period).code();
         long[] count = {0};
         StringBuilder line = new StringBuilder(200);
-        String copy = "COPY " + partition + " (" + StageWriter.RECORD_COLUMNS + ") FROM STDIN" + FROZEN;
+        String copy = frozenCopy(partition, StageWriter.RECORD_COLUMNS, "text");
         try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(c
                 .unwrap(PGConnection.class).getCopyAPI().copyIn(copy), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             periodTotals.emit(row, r -> {

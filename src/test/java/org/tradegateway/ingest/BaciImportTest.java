@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tradegateway.support.Imports;
 import org.tradegateway.support.SharedData;
 import org.tradegateway.support.Sql;
+import org.tradegateway.support.TestDatabase;
 
 /**
  * Imports the real BACI head rows (BACI_HS17_V202301, 2017: Afghanistan's exports to Algeria and Australia) and
@@ -89,13 +91,13 @@ class BaciImportTest {
      */
     @Test
     void shouldStoreEveryPageOfAYearAllVisible() throws Exception {
-        ImportResult beside = Imports.load(new BaciSource(sampleAs("BACI_HS17_Y2017_V202301.csv"), null));
+        Path file = sampleAs("BACI_HS17_Y2017_V202301.csv");
+        ImportResult beside = Imports.load(new BaciSource(file, null));
         assertEquals("trade_fact 1/1, trade_flow 1/1, trade_flow_sum 1/1", pages(beside.datasetId()));
         Imports.dropNamed("BACI_HS17");
         ImportResult alone;
-        try (java.sql.Connection c = org.tradegateway.support.TestDatabase.connect()) {
-            alone = new FactLoader(c).load(new BaciSource(sampleAs("BACI_HS17_Y2017_V202302.csv"), null),
-                    Progress.silent());
+        try (Connection c = TestDatabase.connect()) {
+            alone = new FactLoader(c).load(new BaciSource(file, null), Progress.silent());
         }
         assertEquals("trade_fact 1/1, trade_flow 1/1, trade_flow_sum 1/1", pages(alone.datasetId()));
     }
