@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class AvailabilityCache {
-    static final String VERSION_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset";
+    public static final String VERSION_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset";
     /**
      * A snapshot in one statement: the data version, then type, freq, px, reporter, period, from_flows and
      * is_original of each availability row (all null when nothing is loaded). The {@code query-sql} command reads

@@ -2,10 +2,12 @@ package org.tradegateway.dialect.wtf;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import org.tradegateway.limits.LimitHandler;
 /**
  * The routes of the World Trade Flows views. Every answer has an ETag from the data version and the revision, and
  * a request that already holds it gets 304; an unknown country or year is 404 with a JSON body naming what exists.
+ * A view rendered once for a data version is sent as stored after that ({@link WtfDocuments}).
  */
 @ApplicationScoped
 public class WtfRoute {
@@ -35,9 +38,11 @@ public class WtfRoute {
     private final WtfProducts products;
     private final DatabaseGuard guard;
     private final org.tradegateway.data.ReferenceDirectory references;
+    private final WtfDocuments documents;
 
     public WtfRoute(WtfViews views, WtfScopes scopes, WtfPairs pairs, WtfProducts products, DatabaseGuard guard,
-                    org.tradegateway.data.ReferenceDirectory references) {
+                    org.tradegateway.data.ReferenceDirectory references, WtfDocuments documents) {
+        this.documents = documents;
         this.scopes = scopes;
         this.pairs = pairs;
         this.products = products;
@@ -72,26 +77,78 @@ public class WtfRoute {
         if (!RouteRequests.readOnly(routing)) {
             return;
         }
-        scopes.scope(routing.request().getParam("hs")).flatMap(scope -> {
-            String etag = "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|"
-                    + routing.request().uri()).substring(0, 32) + "\"";
-            String match = routing.request().getHeader("If-None-Match");
-            if (match != null && (match.contains(etag) || match.trim().equals("*"))) {
-                return Uni.createFrom().item(new Sent(304, etag, null));
-            }
-            return view.apply(scope).map(body -> new Sent(200, etag, body));
-        }).subscribe().with(sent -> {
-            routing.response().putHeader("ETag", sent.etag()).putHeader("Cache-Control", "no-cache");
-            if (sent.status() == 304) {
-                routing.response().setStatusCode(304).end();
+        if (!documents.kept(routing.request())) {
+            render(routing, view, false);
+            return;
+        }
+        documents.find(routing.request().uri()).subscribe().with(found -> {
+            if (found.stored()) {
+                send(routing, found.etag(), found.body().getDelegate(), true);
             } else {
-                routing.response().setStatusCode(200).putHeader("Content-Type", WtfDialect.JSON)
-                        .end(sent.body().toString());
+                render(routing, view, true);
             }
         }, failure -> failed(routing, failure));
     }
 
-    private record Sent(int status, String etag, ObjectNode body) {
+    /**
+     * Renders a view from the stored records and sends it; kept, also stores its gzip for the next requests and
+     * sends that to a client that takes it, so that both answers of one view are the same whoever rendered it.
+     */
+    private void render(RoutingContext routing, Function<WtfScopes.Scope, Uni<ObjectNode>> view, boolean kept) {
+        String uri = routing.request().uri();
+        scopes.scope(routing.request().getParam("hs")).flatMap(scope -> {
+            String etag = "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|" + uri).substring(0, 32)
+                    + "\"";
+            if (matches(routing, etag)) {
+                return Uni.createFrom().item(new Rendered(scope.version(), etag, null));
+            }
+            return view.apply(scope).map(body -> new Rendered(scope.version(), etag,
+                    body.toString().getBytes(StandardCharsets.UTF_8)));
+        }).subscribe().with(rendered -> {
+            byte[] json = rendered.json();
+            if (kept && json != null) {
+                byte[] gzipped = WtfDocuments.gzip(json);
+                documents.store(rendered.version(), uri, rendered.etag(), gzipped);
+                if (WtfDocuments.takesGzip(routing.request())) {
+                    send(routing, rendered.etag(), Buffer.buffer(gzipped), true);
+                    return;
+                }
+            }
+            send(routing, rendered.etag(), json == null ? null : Buffer.buffer(json), false);
+        }, failure -> failed(routing, failure));
+    }
+
+    private record Rendered(String version, String etag, byte[] json) {
+    }
+
+    /** The ETag of a view's gzip: its JSON's, marked, since the two bodies differ byte for byte. */
+    private static String gzipTag(String etag) {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
+    /** Whether the request holds the view's ETag, of either body. */
+    private static boolean matches(RoutingContext routing, String etag) {
+        String match = routing.request().getHeader("If-None-Match");
+        return match != null && (match.contains(etag) || match.contains(gzipTag(etag)) || match.trim().equals("*"));
+    }
+
+    /**
+     * 304 when the request holds the ETag (or the body is null for that reason), else 200 with the JSON: a gzip body
+     * as it is to a client that takes gzip, else unpacked.
+     */
+    private static void send(RoutingContext routing, String etag, Buffer body, boolean gzipped) {
+        boolean gzip = gzipped && WtfDocuments.takesGzip(routing.request());
+        routing.response().putHeader("ETag", gzip ? gzipTag(etag) : etag).putHeader("Cache-Control", "no-cache")
+                .putHeader("Vary", "Accept-Encoding");
+        if (body == null || matches(routing, etag)) {
+            routing.response().setStatusCode(304).end();
+        } else if (gzip) {
+            routing.response().setStatusCode(200).putHeader("Content-Type", WtfDialect.JSON)
+                    .putHeader("Content-Encoding", "gzip").end(body);
+        } else {
+            routing.response().setStatusCode(200).putHeader("Content-Type", WtfDialect.JSON)
+                    .end(gzipped ? WtfDocuments.gunzip(body) : body);
+        }
     }
 
     /** The view a path asks for, or null when the path is not one of them. */

@@ -8,9 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,6 +233,75 @@ class WtfViewsTest {
         long richer = Sql.count("SELECT count(*) FROM (SELECT exporter FROM " + FLOWS + " GROUP BY exporter"
                 + " HAVING sum(value) > " + summary.get("total_exports_usd").asLong() + ") x");
         assertEquals(richer + 1, summary.get("export_rank").asLong(), "rank before the re-import: " + rankBefore);
+        // the views stored of the data before are gone once one of the new data is
+        awaitStored("/data/yearly/2040/countries/japan.json?hs=H2");
+        awaitCount("SELECT count(*) FROM view_document WHERE version <> (" + VERSION + ")", 0);
+        assertEquals(summary, MAPPER.readTree(stored("/data/yearly/2040/countries/japan.json?hs=H2")).get("summary"));
+    }
+
+    private static final String VERSION = "SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset";
+
+    /** Waits for the view of an address to be stored (in the background) at the current data version. */
+    private static void awaitStored(String uri) throws InterruptedException {
+        awaitCount("SELECT count(*) FROM view_document WHERE uri = '" + uri + "' AND version = (" + VERSION + ")", 1);
+    }
+
+    private static void awaitCount(String sql, long expected) throws InterruptedException {
+        for (int i = 0; i < 100 && Sql.count(sql) != expected; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(expected, Sql.count(sql), sql);
+    }
+
+    /** The stored body of an address, unpacked. */
+    private static String stored(String uri) throws Exception {
+        byte[] gzip = Base64.getMimeDecoder().decode(Sql.text("SELECT encode(body, 'base64') FROM view_document"
+                + " WHERE uri = '" + uri + "' AND version = (" + VERSION + ")"));
+        return new String(new GZIPInputStream(new ByteArrayInputStream(gzip)).readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** A GET with the JDK's client, which unpacks nothing: the body as sent. */
+    private static HttpResponse<byte[]> raw(String path, String acceptEncoding) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Accept-Encoding", acceptEncoding).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void shouldSendAViewRenderedOnceAsStoredUntilTheDataChanges() throws Exception {
+        String path = "/data/yearly/2040/countries/japan.json?year=2040&hs=H2";
+        try {
+            HttpResponse<byte[]> first = raw(path, "identity");
+            assertEquals(200, first.statusCode());
+            assertTrue(first.headers().firstValue("Content-Encoding").isEmpty());
+            String json = new String(first.body(), StandardCharsets.UTF_8);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            awaitStored(path);
+            assertEquals(json, stored(path));
+            // what is sent is the stored row: changed, the answer changes with it, in either encoding
+            byte[] marker = WtfDocuments.gzip("{\"stored\":1}".getBytes(StandardCharsets.UTF_8));
+            Sql.execute("UPDATE view_document SET body = decode('" + HexFormat.of().formatHex(marker) + "', 'hex')"
+                    + " WHERE uri = '" + path + "'");
+            HttpResponse<byte[]> plain = raw(path, "identity");
+            assertEquals("{\"stored\":1}", new String(plain.body(), StandardCharsets.UTF_8));
+            assertEquals("application/json; charset=utf-8", plain.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(etag, plain.headers().firstValue("ETag").orElseThrow());
+            HttpResponse<byte[]> packed = raw(path, "gzip, deflate");
+            assertEquals("gzip", packed.headers().firstValue("Content-Encoding").orElseThrow());
+            assertTrue(Arrays.equals(marker, packed.body()), "the stored gzip, as it is");
+            String packedTag = packed.headers().firstValue("ETag").orElseThrow();
+            assertNotEquals(etag, packedTag, "two bodies, two ETags");
+            assertEquals(304, given().header("If-None-Match", etag).get(path).statusCode());
+            assertEquals(304, given().header("If-None-Match", packedTag).get(path).statusCode());
+            assertTrue(raw(path, "gzip;q=0").headers().firstValue("Content-Encoding").isEmpty());
+            // anything else in the query: rendered each time, never stored
+            Response other = given().get(path + "&x=1");
+            assertEquals(json, other.asString());
+            Thread.sleep(300);
+            assertEquals(0, Sql.count("SELECT count(*) FROM view_document WHERE uri LIKE '%x=1%'"));
+        } finally {
+            Sql.execute("DELETE FROM view_document WHERE uri = '" + path + "'");
+        }
     }
 
     @Test

@@ -1,0 +1,164 @@
+package org.tradegateway.dialect.wtf;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.Inflater;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tradegateway.data.AvailabilityCache;
+import org.tradegateway.data.DatabaseGuard;
+
+/**
+ * The views as they are sent, gzip-compressed, kept in PostgreSQL by request and data version
+ * ({@code view_document}): the first request for a view after an import renders it from the stored records and
+ * stores it; the next ones, from any gateway on the same database, read it back as one row in the statement that
+ * reads the data version, as the site serves static files, and send the gzip as it is to clients that take it.
+ * Requests whose query holds anything but a canonical {@code hs} and {@code year} are rendered each time, so that
+ * no caller can make the table grow with made-up addresses; at most {@code trade.views.stored-max} views of one
+ * data version are stored by one gateway.
+ */
+@ApplicationScoped
+public class WtfDocuments {
+    private static final Logger LOG = Logger.getLogger(WtfDocuments.class);
+    static final String FIND_SQL = "SELECT v.version, d.etag, d.body FROM (" + AvailabilityCache.VERSION_SQL
+            + ") v(version) LEFT JOIN view_document d ON d.uri = $1 AND d.version = v.version";
+    private static final String STORE_SQL = "INSERT INTO view_document (uri, version, etag, body)"
+            + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
+    private static final String PRUNE_SQL = "DELETE FROM view_document WHERE version <> $1";
+    private static final Pattern GZIP_ACCEPTED =
+            Pattern.compile("(?i)(^|,)\\s*(gzip|\\*)\\s*(,|$|;\\s*q=(1|0?\\.\\d*[1-9]))");
+    private static final Pattern CANONICAL_QUERY = Pattern.compile("((hs=H[0-6]|year=\\d{4})(&|$))*");
+    private final Pool pool;
+    private final DatabaseGuard guard;
+    private final boolean enabled;
+    private final int max;
+    private final Counter read;
+    private final Counter rendered;
+    /** The data version this gateway last stored views of, and how many of them. */
+    private final AtomicReference<String> storing = new AtomicReference<>("");
+    private final AtomicInteger stored = new AtomicInteger();
+    private volatile boolean complained;
+
+    public WtfDocuments(Pool pool, DatabaseGuard guard, MeterRegistry meters,
+                        @ConfigProperty(name = "trade.views.stored", defaultValue = "true") boolean enabled,
+                        @ConfigProperty(name = "trade.views.stored-max", defaultValue = "50000") int max) {
+        this.pool = pool;
+        this.guard = guard;
+        this.enabled = enabled;
+        this.max = max;
+        this.read = Counter.builder("trade.views.documents").tag("from", "stored")
+                .description("World Trade Flows views sent as stored").register(meters);
+        this.rendered = Counter.builder("trade.views.documents").tag("from", "rendered")
+                .description("World Trade Flows views rendered from the records").register(meters);
+    }
+
+    /** A view as stored (etag and body null when it is not), with the data version the statement read. */
+    record Found(String version, String etag, Buffer body) {
+        boolean stored() {
+            return body != null;
+        }
+    }
+
+    /** The gzip of a view, as stored (compressed once, when it is stored, instead of PostgreSQL on each read). */
+    static byte[] gzip(byte[] json) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream(json.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(sink)) {
+            gzip.write(json);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return sink.toByteArray();
+    }
+
+    /**
+     * A stored view as JSON, for a client that does not take gzip: inflated in one call into an array of the size the
+     * gzip's trailer gives (a stream would inflate it in 512-byte steps, at half the speed).
+     */
+    static io.vertx.core.buffer.Buffer gunzip(io.vertx.core.buffer.Buffer gzipped) {
+        byte[] gz = gzipped.getBytes();
+        int header = 10; // as GZIPOutputStream writes it: no name, comment or extra field
+        if (gz.length < header + 8 || gz[0] != (byte) 0x1f || gz[1] != (byte) 0x8b || gz[3] != 0) {
+            throw new IllegalStateException("a stored view is not gzip as the gateway writes it");
+        }
+        int size = gzipped.getIntLE(gz.length - 4);
+        byte[] json = new byte[size];
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(gz, header, gz.length - header - 8);
+            if (inflater.inflate(json) != size || !inflater.finished()) {
+                throw new IllegalStateException("a stored view's gzip is cut short");
+            }
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a stored view's gzip is damaged", e);
+        } finally {
+            inflater.end();
+        }
+        return io.vertx.core.buffer.Buffer.buffer(json);
+    }
+
+    /** Whether a request takes a gzip body ({@code Accept-Encoding} naming gzip or *, not with q=0). */
+    static boolean takesGzip(HttpServerRequest request) {
+        String accepted = request.getHeader("Accept-Encoding");
+        return accepted != null && GZIP_ACCEPTED.matcher(accepted).find();
+    }
+
+    /** Whether this request's view is kept: stored views are on and its query names only a revision and a year. */
+    boolean kept(HttpServerRequest request) {
+        String query = request.query();
+        return enabled && (query == null || CANONICAL_QUERY.matcher(query).matches());
+    }
+
+    /** The view stored for this address at the current data version, if any. */
+    Uni<Found> find(String uri) {
+        return guard.call(() -> pool.preparedQuery(FIND_SQL).execute(Tuple.of(uri)).map(rows -> {
+            Row row = rows.iterator().next();
+            Buffer body = row.getBuffer(2);
+            if (body != null) {
+                read.increment();
+            }
+            return new Found(row.getString(0), row.getString(1), body);
+        }));
+    }
+
+    /**
+     * Stores a view rendered at a data version (its gzip), in the background: the request does not wait, and a
+     * failure (a read-only role, a database going away) only means the next request renders it again. The first view
+     * stored of a newer version deletes those of the versions before.
+     */
+    void store(String version, String uri, String etag, byte[] gzipped) {
+        rendered.increment();
+        String before = storing.get();
+        boolean first = !before.equals(version) && storing.compareAndSet(before, version);
+        if (first) {
+            stored.set(0);
+        }
+        if (stored.incrementAndGet() > max) {
+            return;
+        }
+        Uni<?> prune = first ? pool.preparedQuery(PRUNE_SQL).execute(Tuple.of(version)) : Uni.createFrom().nullItem();
+        prune.chain(() -> pool.preparedQuery(STORE_SQL)
+                        .execute(Tuple.of(uri, version, etag, io.vertx.core.buffer.Buffer.buffer(gzipped))))
+                .subscribe().with(done -> complained = false, failure -> {
+                    if (!complained) {
+                        complained = true;
+                        LOG.warnf("a World Trade Flows view was not stored (it is rendered again when asked): %s",
+                                org.tradegateway.output.Excerpt.of(String.valueOf(failure.getMessage()), 200));
+                    }
+                });
+    }
+}
