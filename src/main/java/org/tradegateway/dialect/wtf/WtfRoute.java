@@ -83,7 +83,11 @@ public class WtfRoute {
         }
         documents.find(routing.request().uri()).subscribe().with(found -> {
             if (found.stored()) {
-                send(routing, found.etag(), found.body().getDelegate(), true);
+                try {
+                    send(routing, found.etag(), found.body().getDelegate(), true);
+                } catch (IllegalStateException damaged) { // not gzip as stored: rendered, as if not stored
+                    render(routing, view, false);
+                }
             } else {
                 render(routing, view, true);
             }
