@@ -7,9 +7,30 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Conditional GET for the files every dialect serves (reference lists): whether the client's copy is current. */
+/**
+ * Conditional GET for the files every dialect serves (reference lists, bulk files, the World Trade Flows views):
+ * whether the client's copy is current.
+ */
 public final class ConditionalGet {
     private ConditionalGet() {
+    }
+
+    /**
+     * Whether an If-None-Match header names one of the ETags given (quoted, as sent), weak or not, or is {@code *}.
+     */
+    public static boolean matches(String ifNoneMatch, String... etags) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim().replaceFirst("^W/", "");
+            if (c.equals("*")) {
+                return true;
+            }
+            for (String etag : etags) {
+                if (c.equals(etag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -19,14 +40,7 @@ public final class ConditionalGet {
     public static boolean notModified(HttpHeaders headers, Instant lastModified, EntityTag tag) {
         String match = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (match != null) {
-            String quoted = "\"" + tag.getValue() + "\"";
-            for (String candidate : match.split(",")) {
-                String c = candidate.trim().replaceFirst("^W/", "");
-                if (c.equals("*") || c.equals(quoted)) {
-                    return true;
-                }
-            }
-            return false;
+            return matches(match, "\"" + tag.getValue() + "\"");
         }
         String since = headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (since == null) {

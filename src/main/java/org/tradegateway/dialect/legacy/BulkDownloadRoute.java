@@ -15,6 +15,7 @@ import org.tradegateway.core.QueryFailure;
 import org.tradegateway.data.DatabaseGuard;
 import org.tradegateway.dialect.legacy.BulkService.BulkFile;
 import org.tradegateway.http.AnswerResponse;
+import org.tradegateway.http.ConditionalGet;
 import org.tradegateway.http.RouteRequests;
 import org.tradegateway.http.Streams;
 import org.tradegateway.ingest.FileDigest;
@@ -116,7 +117,7 @@ public class BulkDownloadRoute {
         if (size != null) {
             routing.response().putHeader("ETag", etag);
             String match = routing.request().getHeader("If-None-Match");
-            if (match != null && (match.contains(etag) || match.trim().equals("*"))) {
+            if (match != null && ConditionalGet.matches(match, etag)) {
                 routing.response().setStatusCode(304).end();
                 return;
             }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.DatabaseGuard;
+import org.tradegateway.http.ConditionalGet;
 
 /**
  * The views as they are sent, gzip-compressed, kept in PostgreSQL by request and data version
@@ -30,16 +32,23 @@ import org.tradegateway.data.DatabaseGuard;
  * reads the data version, as the site serves static files, and send the gzip as it is to clients that take it.
  * Requests whose query holds anything but a canonical {@code hs} and {@code year} are rendered each time, so that
  * no caller can make the table grow with made-up addresses; at most {@code trade.views.stored-max} views of one
- * data version are stored by one gateway.
+ * data version are stored by one gateway. Also how a view is sent, stored or just rendered: the gzip to a client
+ * that takes it (an ETag of its own, marked {@code -gzip}), else the JSON; either ETag gets 304.
  */
 @ApplicationScoped
 public class WtfDocuments {
     private static final Logger LOG = Logger.getLogger(WtfDocuments.class);
-    static final String FIND_SQL = "SELECT v.version, d.etag, d.body FROM (" + AvailabilityCache.VERSION_SQL
+    static final String FIND_SQL = "SELECT d.etag, d.body FROM (" + AvailabilityCache.VERSION_SQL
             + ") v(version) LEFT JOIN view_document d ON d.uri = $1 AND d.version = v.version";
+    /**
+     * Stored only while its version is still the current one, and the pruning keeps the current version's rows: a
+     * view rendered just before an import committed is neither stored nor a reason to delete the newer ones.
+     */
     private static final String STORE_SQL = "INSERT INTO view_document (uri, version, etag, body)"
-            + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
-    private static final String PRUNE_SQL = "DELETE FROM view_document WHERE version <> $1";
+            + " SELECT $1::text, $2::text, $3::text, $4::bytea WHERE $2::text = (" + AvailabilityCache.VERSION_SQL
+            + ") ON CONFLICT DO NOTHING";
+    private static final String PRUNE_SQL = "DELETE FROM view_document WHERE version <> ("
+            + AvailabilityCache.VERSION_SQL + ")";
     private static final Pattern GZIP_ACCEPTED =
             Pattern.compile("(?i)(^|,)\\s*(gzip|\\*)\\s*(,|$|;\\s*q=(1|0?\\.\\d*[1-9]))");
     private static final Pattern CANONICAL_QUERY = Pattern.compile("((hs=H[0-6]|year=\\d{4})(&|$))*");
@@ -67,8 +76,8 @@ public class WtfDocuments {
                 .description("World Trade Flows views rendered from the records").register(meters);
     }
 
-    /** A view as stored (etag and body null when it is not), with the data version the statement read. */
-    record Found(String version, String etag, Buffer body) {
+    /** A view as stored at the current data version (etag and body null when it is not). */
+    record Found(String etag, Buffer body) {
         boolean stored() {
             return body != null;
         }
@@ -90,17 +99,17 @@ public class WtfDocuments {
      * gzip's trailer gives (a stream would inflate it in 512-byte steps, at half the speed).
      */
     static io.vertx.core.buffer.Buffer gunzip(io.vertx.core.buffer.Buffer gzipped) {
-        byte[] gz = gzipped.getBytes();
         int header = 10; // as GZIPOutputStream writes it: no name, comment or extra field
-        if (gz.length < header + 8 || gz[0] != (byte) 0x1f || gz[1] != (byte) 0x8b || gz[3] != 0) {
+        int length = gzipped.length();
+        if (length < header + 8 || gzipped.getByte(0) != (byte) 0x1f || gzipped.getByte(1) != (byte) 0x8b
+                || gzipped.getByte(3) != 0) {
             throw new IllegalStateException("a stored view is not gzip as the gateway writes it");
         }
-        int size = gzipped.getIntLE(gz.length - 4);
-        byte[] json = new byte[size];
+        byte[] json = new byte[gzipped.getIntLE(length - 4)];
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(gz, header, gz.length - header - 8);
-            if (inflater.inflate(json) != size || !inflater.finished()) {
+            inflater.setInput(gzipped.getByteBuf().nioBuffer(header, length - header - 8));
+            if (inflater.inflate(json) != json.length || !inflater.finished()) {
                 throw new IllegalStateException("a stored view's gzip is cut short");
             }
         } catch (DataFormatException e) {
@@ -109,6 +118,11 @@ public class WtfDocuments {
             inflater.end();
         }
         return io.vertx.core.buffer.Buffer.buffer(json);
+    }
+
+    /** Counts a view rendered from the records, stored or not. */
+    void rendered() {
+        rendered.increment();
     }
 
     /** Whether a request takes a gzip body ({@code Accept-Encoding} naming gzip or *, not with q=0). */
@@ -127,11 +141,11 @@ public class WtfDocuments {
     Uni<Found> find(String uri) {
         return guard.call(() -> pool.preparedQuery(FIND_SQL).execute(Tuple.of(uri)).map(rows -> {
             Row row = rows.iterator().next();
-            Buffer body = row.getBuffer(2);
+            Buffer body = row.getBuffer(1);
             if (body != null) {
                 read.increment();
             }
-            return new Found(row.getString(0), row.getString(1), body);
+            return new Found(row.getString(0), body);
         }));
     }
 
@@ -141,7 +155,6 @@ public class WtfDocuments {
      * stored of a newer version deletes those of the versions before.
      */
     void store(String version, String uri, String etag, byte[] gzipped) {
-        rendered.increment();
         String before = storing.get();
         boolean first = !before.equals(version) && storing.compareAndSet(before, version);
         if (first) {
@@ -150,7 +163,7 @@ public class WtfDocuments {
         if (stored.incrementAndGet() > max) {
             return;
         }
-        Uni<?> prune = first ? pool.preparedQuery(PRUNE_SQL).execute(Tuple.of(version)) : Uni.createFrom().nullItem();
+        Uni<?> prune = first ? pool.query(PRUNE_SQL).execute() : Uni.createFrom().nullItem();
         prune.chain(() -> pool.preparedQuery(STORE_SQL)
                         .execute(Tuple.of(uri, version, etag, io.vertx.core.buffer.Buffer.buffer(gzipped))))
                 .subscribe().with(done -> complained = false, failure -> {
@@ -160,5 +173,32 @@ public class WtfDocuments {
                                 org.tradegateway.output.Excerpt.of(String.valueOf(failure.getMessage()), 200));
                     }
                 });
+    }
+
+    /** The ETag of a view's gzip: its JSON's, marked, since the two bodies differ byte for byte. */
+    private static String gzipTag(String etag) {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
+    /** Whether the request holds the view's ETag, of either body. */
+    static boolean matches(RoutingContext routing, String etag) {
+        String match = routing.request().getHeader("If-None-Match");
+        return match != null && ConditionalGet.matches(match, etag, gzipTag(etag));
+    }
+
+    /** 304 when the request holds the ETag, else 200: a gzip body as it is to a client that takes it, else JSON. */
+    static void send(RoutingContext routing, String etag, io.vertx.core.buffer.Buffer body, boolean gzipped) {
+        boolean gzip = gzipped && takesGzip(routing.request());
+        routing.response().putHeader("ETag", gzip ? gzipTag(etag) : etag).putHeader("Cache-Control", "no-cache")
+                .putHeader("Vary", "Accept-Encoding");
+        if (body == null || matches(routing, etag)) {
+            routing.response().setStatusCode(304).end();
+        } else if (gzip) {
+            routing.response().setStatusCode(200).putHeader("Content-Type", WtfDialect.JSON)
+                    .putHeader("Content-Encoding", "gzip").end(body);
+        } else {
+            routing.response().setStatusCode(200).putHeader("Content-Type", WtfDialect.JSON)
+                    .end(gzipped ? gunzip(body) : body);
+        }
     }
 }

@@ -84,7 +84,7 @@ public class WtfRoute {
         documents.find(routing.request().uri()).subscribe().with(found -> {
             if (found.stored()) {
                 try {
-                    send(routing, found.etag(), found.body().getDelegate(), true);
+                    WtfDocuments.send(routing, found.etag(), found.body().getDelegate(), true);
                 } catch (IllegalStateException damaged) { // not gzip as stored: rendered, as if not stored
                     render(routing, view, false);
                 }
@@ -103,56 +103,31 @@ public class WtfRoute {
         scopes.scope(routing.request().getParam("hs")).flatMap(scope -> {
             String etag = "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|" + uri).substring(0, 32)
                     + "\"";
-            if (matches(routing, etag)) {
+            if (WtfDocuments.matches(routing, etag)) {
                 return Uni.createFrom().item(new Rendered(scope.version(), etag, null));
             }
             return view.apply(scope).map(body -> new Rendered(scope.version(), etag,
                     body.toString().getBytes(StandardCharsets.UTF_8)));
         }).subscribe().with(rendered -> {
             byte[] json = rendered.json();
-            if (kept && json != null) {
+            if (json == null) { // the client holds the ETag
+                WtfDocuments.send(routing, rendered.etag(), null, false);
+                return;
+            }
+            documents.rendered();
+            if (kept) {
                 byte[] gzipped = WtfDocuments.gzip(json);
                 documents.store(rendered.version(), uri, rendered.etag(), gzipped);
                 if (WtfDocuments.takesGzip(routing.request())) {
-                    send(routing, rendered.etag(), Buffer.buffer(gzipped), true);
+                    WtfDocuments.send(routing, rendered.etag(), Buffer.buffer(gzipped), true);
                     return;
                 }
             }
-            send(routing, rendered.etag(), json == null ? null : Buffer.buffer(json), false);
+            WtfDocuments.send(routing, rendered.etag(), Buffer.buffer(json), false);
         }, failure -> failed(routing, failure));
     }
 
     private record Rendered(String version, String etag, byte[] json) {
-    }
-
-    /** The ETag of a view's gzip: its JSON's, marked, since the two bodies differ byte for byte. */
-    private static String gzipTag(String etag) {
-        return etag.substring(0, etag.length() - 1) + "-gzip\"";
-    }
-
-    /** Whether the request holds the view's ETag, of either body. */
-    private static boolean matches(RoutingContext routing, String etag) {
-        String match = routing.request().getHeader("If-None-Match");
-        return match != null && (match.contains(etag) || match.contains(gzipTag(etag)) || match.trim().equals("*"));
-    }
-
-    /**
-     * 304 when the request holds the ETag (or the body is null for that reason), else 200 with the JSON: a gzip body
-     * as it is to a client that takes gzip, else unpacked.
-     */
-    private static void send(RoutingContext routing, String etag, Buffer body, boolean gzipped) {
-        boolean gzip = gzipped && WtfDocuments.takesGzip(routing.request());
-        routing.response().putHeader("ETag", gzip ? gzipTag(etag) : etag).putHeader("Cache-Control", "no-cache")
-                .putHeader("Vary", "Accept-Encoding");
-        if (body == null || matches(routing, etag)) {
-            routing.response().setStatusCode(304).end();
-        } else if (gzip) {
-            routing.response().setStatusCode(200).putHeader("Content-Type", WtfDialect.JSON)
-                    .putHeader("Content-Encoding", "gzip").end(body);
-        } else {
-            routing.response().setStatusCode(200).putHeader("Content-Type", WtfDialect.JSON)
-                    .end(gzipped ? WtfDocuments.gunzip(body) : body);
-        }
     }
 
     /** The view a path asks for, or null when the path is not one of them. */

@@ -261,6 +261,14 @@ class WtfViewsTest {
         return new String(new GZIPInputStream(new ByteArrayInputStream(gzip)).readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** {@code trade_views_documents_total} of views sent as stored or rendered. */
+    private static double views(String from) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("trade_views_documents_total\\{[^}]*from=\""
+                + from + "\"[^}]*} ([0-9.E]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     /** A GET with the JDK's client, which unpacks nothing: the body as sent. */
     private static HttpResponse<byte[]> raw(String path, String acceptEncoding) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
@@ -272,6 +280,8 @@ class WtfViewsTest {
     void shouldSendAViewRenderedOnceAsStoredUntilTheDataChanges() throws Exception {
         String path = "/data/yearly/2040/countries/japan.json?year=2040&hs=H2";
         try {
+            double rendered = views("rendered");
+            double stored = views("stored");
             HttpResponse<byte[]> first = raw(path, "identity");
             assertEquals(200, first.statusCode());
             assertTrue(first.headers().firstValue("Content-Encoding").isEmpty());
@@ -279,6 +289,7 @@ class WtfViewsTest {
             String etag = first.headers().firstValue("ETag").orElseThrow();
             awaitStored(path);
             assertEquals(json, stored(path));
+            assertEquals(rendered + 1, views("rendered"));
             // what is sent is the stored row: changed, the answer changes with it, in either encoding
             byte[] marker = WtfDocuments.gzip("{\"stored\":1}".getBytes(StandardCharsets.UTF_8));
             Sql.execute("UPDATE view_document SET body = decode('" + HexFormat.of().formatHex(marker) + "', 'hex')"
@@ -291,9 +302,12 @@ class WtfViewsTest {
             assertEquals("gzip", packed.headers().firstValue("Content-Encoding").orElseThrow());
             assertTrue(Arrays.equals(marker, packed.body()), "the stored gzip, as it is");
             String packedTag = packed.headers().firstValue("ETag").orElseThrow();
+            assertEquals(stored + 2, views("stored"), "both answers read from the table");
             assertNotEquals(etag, packedTag, "two bodies, two ETags");
             assertEquals(304, given().header("If-None-Match", etag).get(path).statusCode());
             assertEquals(304, given().header("If-None-Match", packedTag).get(path).statusCode());
+            assertEquals(304, given().header("If-None-Match", "\"other\", W/" + etag).get(path).statusCode());
+            assertEquals(200, given().header("If-None-Match", "\"x" + etag.substring(1)).get(path).statusCode());
             assertTrue(raw(path, "gzip;q=0").headers().firstValue("Content-Encoding").isEmpty());
             // a body that is not gzip is not sent as JSON: the view is rendered again
             Sql.execute("UPDATE view_document SET body = convert_to('{}', 'UTF8') WHERE uri = '" + path + "'");
@@ -301,6 +315,7 @@ class WtfViewsTest {
             // anything else in the query: rendered each time, never stored
             Response other = given().get(path + "&x=1");
             assertEquals(json, other.asString());
+            assertEquals(rendered + 3, views("rendered"), "the damaged body and the other address, rendered");
             Thread.sleep(300);
             assertEquals(0, Sql.count("SELECT count(*) FROM view_document WHERE uri LIKE '%x=1%'"));
         } finally {
