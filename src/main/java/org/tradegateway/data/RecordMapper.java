@@ -1,8 +1,6 @@
 package org.tradegateway.data;
 
 import io.vertx.sqlclient.Row;
-import java.util.HashMap;
-import java.util.Map;
 import org.tradegateway.core.FactRecord;
 import org.tradegateway.refs.Area;
 import org.tradegateway.refs.Classification;
@@ -11,14 +9,15 @@ import org.tradegateway.refs.ReferenceData;
 
 /**
  * Turns a fact row (codes and measures) into a {@link FactRecord} with names from the reference lists. One
- * mapper serves one answer: it remembers the descriptions it looked up, so that the rows of a large answer share
- * one string per commodity code (which the encoders then encode once).
+ * mapper serves one answer. Every record of a code gets the same description string, from the loaded wording or
+ * the shipped list, which keeps one per code: the encoders keep its encoded bytes by it.
  */
 public final class RecordMapper {
     private final ReferenceData refs;
     private final Labels labels;
-    /** Descriptions by stored classification name and code, as this answer met them. */
-    private final Map<String, Map<String, String>> descriptions = new HashMap<>();
+    /** The shipped list of the classification of the last row, most often that of every row. */
+    private String lastPx;
+    private CommodityList lastList;
 
     public RecordMapper(ReferenceData refs, Labels labels) {
         this.refs = refs;
@@ -50,18 +49,16 @@ public final class RecordMapper {
 
     /** The legacy wording loaded with the data if there is one, else the shipped list's, else empty. */
     private String description(String px, String code) {
-        Map<String, String> byCode = descriptions.computeIfAbsent(px, k -> new HashMap<>());
-        String description = byCode.get(code);
-        if (description == null) {
-            description = labels.commodity(px, code);
-            if (description == null) {
-                CommodityList list = Classification.parse(px).map(refs::tree).orElse(null);
-                int i = list == null ? -1 : list.indexOf(code);
-                description = i < 0 ? "" : list.description(i);
-            }
-            byCode.put(code, description);
+        String description = labels.commodity(px, code);
+        if (description != null) {
+            return description;
         }
-        return description;
+        if (!px.equals(lastPx)) {
+            lastList = Classification.parse(px).map(refs::tree).orElse(null);
+            lastPx = px;
+        }
+        int i = lastList == null ? -1 : lastList.indexOf(code);
+        return i < 0 ? "" : lastList.description(i);
     }
 
     private static String title(Area area) {

@@ -2,6 +2,7 @@ package org.tradegateway.refs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,8 @@ class CommodityListTest {
         assertEquals("Total - All H0 Commodities", list.label(0));
         assertEquals("01 - Animaux vivants, bœufs", list.label(1));
         assertEquals("Animaux vivants, bœufs", list.description(1));
+        // one string per code from then on: the answers' encoders keep its bytes by it
+        assertSame(list.description(1), list.description(1));
         assertEquals("TOTAL", list.get(1).parent());
     }
 

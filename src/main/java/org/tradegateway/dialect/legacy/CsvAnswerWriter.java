@@ -23,7 +23,7 @@ public final class CsvAnswerWriter implements RowEncoder {
     private final Field[] columns;
     private final Heading heading;
     private final boolean services;
-    private final EncodedLabels labels = new EncodedLabels(CsvAnswerWriter::text);
+    private final EncodedLabels labels = EncodedLabels.csv();
 
     public CsvAnswerWriter(Heading heading, boolean imtsOriginal) {
         this(heading, imtsOriginal, false);

@@ -52,7 +52,7 @@ public final class JsonAnswerWriter implements RowEncoder {
     private static final byte[] CIF_VALUE = ascii(",\"CIFValue\":");
     private static final byte[] FOB_VALUE = ascii(",\"FOBValue\":");
     private static final byte[] EST_CODE = ascii(",\"estCode\":");
-    private final EncodedLabels labels = new EncodedLabels(Json::string);
+    private final EncodedLabels labels = EncodedLabels.json();
     private boolean firstRow = true;
 
     /** The whole answer of a request that failed validation (HTTP 200, no data). */

@@ -1,0 +1,65 @@
+package org.tradegateway.dialect.legacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.tradegateway.output.Json;
+import org.tradegateway.output.Utf8Builder;
+
+/** The texts of the answers are written as their encoder writes them, encoded once for the process up to a bound. */
+class EncodedLabelsTest {
+    private static final String[] TEXTS = {"Japan", "Fish; fresh or chilled, \"whole\"", "C:\\path", "tab\there",
+        "Côte d'Ivoire, bœufs", "line\nbreak", "control \u0001", "emoji \uD83D\uDE00", ""};
+
+    @Test
+    void shouldWriteEveryTextAsItsEncoderDoesAndKeepItForTheNextAnswer() {
+        for (boolean json : new boolean[] {true, false}) {
+            BiConsumer<Utf8Builder, String> encoder = json ? Json::string : CsvAnswerWriter::text;
+            Map<String, byte[]> shared = new ConcurrentHashMap<>();
+            for (int answer = 0; answer < 2; answer++) {
+                EncodedLabels labels = new EncodedLabels(encoder, shared);
+                for (String text : TEXTS) {
+                    // twice within the answer, the second from what the first kept
+                    for (int i = 0; i < 2; i++) {
+                        assertEquals(direct(encoder, text), written(labels, new String(text)), text);
+                    }
+                }
+            }
+            assertEquals(TEXTS.length, shared.size(), "one entry per text, whichever answer or string met it");
+            byte[] kept = shared.get("Japan");
+            written(new EncodedLabels(encoder, shared), "Japan");
+            assertSame(kept, shared.get("Japan"), "a text already kept is not encoded again");
+        }
+    }
+
+    @Test
+    void shouldStopKeepingTextsForTheProcessAtItsBoundAndStillWriteThem() {
+        Map<String, byte[]> shared = new ConcurrentHashMap<>();
+        EncodedLabels first = new EncodedLabels(Json::string, shared);
+        for (int i = 0; i < EncodedLabels.SHARED_ENTRIES + 100; i++) {
+            written(first, "text " + i);
+        }
+        assertEquals(EncodedLabels.SHARED_ENTRIES, shared.size());
+        EncodedLabels next = new EncodedLabels(Json::string, shared);
+        String late = "text \"" + (EncodedLabels.SHARED_ENTRIES + 50) + "\"";
+        assertEquals(direct(Json::string, late), written(next, late));
+        assertEquals(direct(Json::string, late), written(next, late));
+        assertEquals(EncodedLabels.SHARED_ENTRIES, shared.size());
+    }
+
+    private static String written(EncodedLabels labels, String text) {
+        Utf8Builder sb = new Utf8Builder(16);
+        labels.append(sb, text);
+        return sb.toString();
+    }
+
+    private static String direct(BiConsumer<Utf8Builder, String> encoder, String text) {
+        Utf8Builder sb = new Utf8Builder(16);
+        encoder.accept(sb, text);
+        return sb.toString();
+    }
+}
