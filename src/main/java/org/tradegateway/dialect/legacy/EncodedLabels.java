@@ -11,16 +11,18 @@ import org.tradegateway.output.Utf8Builder;
  * The encoded bytes of the texts of an answer (area titles, ISO codes, commodity descriptions, units, flows), so
  * that each is escaped and turned into UTF-8 once rather than once per row.
  *
- * <p>Two tiers. The first is kept for the process, one per encoding, by the text's value: the descriptions of one
- * pair's 500 HS4 records are all different, so an answer-local table encoded every one of them on every request
- * (a fifth of the gateway's samples for {@code r=392&p=842&cc=AG4&max=500}). It holds at most
- * {@link #SHARED_ENTRIES} texts, about what the shipped classifications hold in one revision, and is never evicted:
- * the texts are reference wording that changes only with a reload. Past that bound a text goes to the second tier,
- * the answer's own table by identity (the record mapper hands out one string per title or description), itself
- * bounded, so that an answer of ever new strings costs no memory.
+ * <p>Two tiers. The answer's own table, by identity, is read first: the record mapper hands out one string per
+ * title or description, so a text that repeats from row to row is found by comparing references. A text new to the
+ * answer is then looked up in the table kept for the process, one per encoding, by the text's value: the
+ * descriptions of one pair's 500 HS4 records are all different, so the answer's table alone made, escaped and
+ * encoded every one of them on every request (a quarter of the gateway's samples for
+ * {@code r=392&p=842&rg=2&cc=AG4&max=500}). The process's table holds at most {@link #SHARED_ENTRIES} texts, more
+ * than the 6,382 codes of H0 and the area names (at most about 2 MB with the longest descriptions), and is never
+ * evicted: the texts are reference wording that changes only with a reload. Past that bound a text is encoded for
+ * the answer only. The answer's table is bounded too, so that an answer of ever new strings costs no memory.
  */
 final class EncodedLabels {
-    static final int SHARED_ENTRIES = 16_384;
+    static final int SHARED_ENTRIES = 8192;
     private static final int ANSWER_ENTRIES = 8192;
     private static final Map<String, byte[]> JSON = new ConcurrentHashMap<>();
     private static final Map<String, byte[]> CSV = new ConcurrentHashMap<>();
@@ -50,15 +52,16 @@ final class EncodedLabels {
     }
 
     void append(Utf8Builder sb, String text) {
-        byte[] bytes = shared.get(text);
+        byte[] bytes = encoded.get(text);
         if (bytes == null) {
-            bytes = encoded.get(text);
-        }
-        if (bytes == null) {
-            bytes = encode(text);
-            if (shared.size() < SHARED_ENTRIES) {
-                shared.put(text, bytes);
-            } else if (encoded.size() < ANSWER_ENTRIES) {
+            bytes = shared.get(text);
+            if (bytes == null) {
+                bytes = encode(text);
+                if (shared.size() < SHARED_ENTRIES) {
+                    shared.put(text, bytes);
+                }
+            }
+            if (encoded.size() < ANSWER_ENTRIES) {
                 encoded.put(text, bytes);
             }
         }
