@@ -1,10 +1,9 @@
 package org.tradegateway.dialect.plus;
 
 import java.nio.charset.StandardCharsets;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.tradegateway.core.FactRecord;
 import org.tradegateway.core.Period;
+import org.tradegateway.output.EncodedTexts;
 import org.tradegateway.output.Json;
 import org.tradegateway.output.RowEncoder;
 import org.tradegateway.output.Utf8Builder;
@@ -26,10 +25,9 @@ final class PlusJsonEncoder implements RowEncoder {
     private static final byte[] DECLARED = ascii(",\"isReported\":true,\"isAggregate\":false}");
     private static final byte[] RECONCILED = ascii(",\"isReported\":false,\"isAggregate\":false}");
     private static final byte[] RECONCILED_SUM = ascii(",\"isReported\":false,\"isAggregate\":true}");
-    private static final int MAX_ENCODED = 8192;
     private final PlusEncoding encoding;
     private final PlusNames names = PlusNames.SHIPPED;
-    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    private final EncodedTexts texts = EncodedTexts.json();
     /** {"typeCode":..,"freqCode":..,"refPeriodId": for the first record and (after a comma) the others. */
     private final byte[] typeAndFrequency;
     private final byte[] nextTypeAndFrequency;
@@ -96,7 +94,7 @@ final class PlusJsonEncoder implements RowEncoder {
         if (encoding.countOnly()) {
             return;
         }
-        // field by field in upstream order, without boxing; repeated texts encoded once per answer
+        // field by field in upstream order, without boxing; names and descriptions encoded once (EncodedTexts)
         boolean d = encoding.includeDesc();
         int period = r.period();
         boolean monthly = Period.isMonth(period);
@@ -130,7 +128,7 @@ final class PlusJsonEncoder implements RowEncoder {
         sb.append(KEYS[17]);
         text(sb, PlusNames.classificationCode(r.classification()));
         sb.append(searchAndOriginal).append(r.original() ? ORIGINAL : CONVERTED).append(KEYS[20]);
-        text(sb, r.commodity());
+        Json.string(sb, r.commodity());   // a new string each row, short: not kept
         sb.append(KEYS[21]);
         text(sb, d ? (r.commodity().equals("TOTAL") ? PlusFields.ALL_COMMODITIES : r.commodityDescription())
                 : null);
@@ -166,22 +164,13 @@ final class PlusJsonEncoder implements RowEncoder {
                 .append(!r.reconciled() ? DECLARED : r.aggregate() ? RECONCILED_SUM : RECONCILED);
     }
 
-    /** A text, null as JSON null; one encoding per distinct string instance of this answer (names repeat). */
+    /** A text, null as JSON null; encoded once for the answer or the process ({@link EncodedTexts}). */
     private void text(Utf8Builder sb, String s) {
         if (s == null) {
             sb.append(NULL);
-            return;
+        } else {
+            texts.append(sb, s);
         }
-        byte[] bytes = encoded.get(s);
-        if (bytes == null) {
-            Utf8Builder one = new Utf8Builder(s.length() + 8);
-            Json.string(one, s);
-            bytes = one.toBytes();
-            if (encoded.size() < MAX_ENCODED) {
-                encoded.put(s, bytes);
-            }
-        }
-        sb.append(bytes);
     }
 
     static void number(Utf8Builder sb, Double d) {

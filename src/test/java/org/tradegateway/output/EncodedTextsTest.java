@@ -1,4 +1,4 @@
-package org.tradegateway.dialect.legacy;
+package org.tradegateway.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,21 +7,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
-import org.tradegateway.output.Json;
-import org.tradegateway.output.Utf8Builder;
 
 /** The texts of the answers are written as their encoder writes them, encoded once for the process up to a bound. */
-class EncodedLabelsTest {
+class EncodedTextsTest {
     private static final String[] TEXTS = {"Japan", "Fish; fresh or chilled, \"whole\"", "C:\\path", "tab\there",
         "Côte d'Ivoire, bœufs", "line\nbreak", "control \u0001", "emoji \uD83D\uDE00", ""};
 
     @Test
     void shouldWriteEveryTextAsItsEncoderDoesAndKeepItForTheNextAnswer() {
         for (boolean json : new boolean[] {true, false}) {
-            BiConsumer<Utf8Builder, String> encoder = json ? Json::string : CsvAnswerWriter::text;
+            // JSON, and an encoder of another format that quotes a text with a comma, as CSV does
+            BiConsumer<Utf8Builder, String> encoder = json ? Json::string
+                    : (sb, s) -> sb.append(s.contains(",") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
             Map<String, byte[]> shared = new ConcurrentHashMap<>();
             for (int answer = 0; answer < 2; answer++) {
-                EncodedLabels labels = new EncodedLabels(encoder, shared);
+                EncodedTexts labels = new EncodedTexts(encoder, shared);
                 for (String text : TEXTS) {
                     // twice within the answer, the second from what the first kept
                     for (int i = 0; i < 2; i++) {
@@ -31,7 +31,7 @@ class EncodedLabelsTest {
             }
             assertEquals(TEXTS.length, shared.size(), "one entry per text, whichever answer or string met it");
             byte[] kept = shared.get("Japan");
-            written(new EncodedLabels(encoder, shared), "Japan");
+            written(new EncodedTexts(encoder, shared), "Japan");
             assertSame(kept, shared.get("Japan"), "a text already kept is not encoded again");
         }
     }
@@ -39,19 +39,19 @@ class EncodedLabelsTest {
     @Test
     void shouldStopKeepingTextsForTheProcessAtItsBoundAndStillWriteThem() {
         Map<String, byte[]> shared = new ConcurrentHashMap<>();
-        EncodedLabels first = new EncodedLabels(Json::string, shared);
-        for (int i = 0; i < EncodedLabels.SHARED_ENTRIES + 100; i++) {
+        EncodedTexts first = new EncodedTexts(Json::string, shared);
+        for (int i = 0; i < EncodedTexts.SHARED_ENTRIES + 100; i++) {
             written(first, "text " + i);
         }
-        assertEquals(EncodedLabels.SHARED_ENTRIES, shared.size());
-        EncodedLabels next = new EncodedLabels(Json::string, shared);
-        String late = "text \"" + (EncodedLabels.SHARED_ENTRIES + 50) + "\"";
+        assertEquals(EncodedTexts.SHARED_ENTRIES, shared.size());
+        EncodedTexts next = new EncodedTexts(Json::string, shared);
+        String late = "text \"" + (EncodedTexts.SHARED_ENTRIES + 50) + "\"";
         assertEquals(direct(Json::string, late), written(next, late));
         assertEquals(direct(Json::string, late), written(next, late));
-        assertEquals(EncodedLabels.SHARED_ENTRIES, shared.size());
+        assertEquals(EncodedTexts.SHARED_ENTRIES, shared.size());
     }
 
-    private static String written(EncodedLabels labels, String text) {
+    private static String written(EncodedTexts labels, String text) {
         Utf8Builder sb = new Utf8Builder(16);
         labels.append(sb, text);
         return sb.toString();
