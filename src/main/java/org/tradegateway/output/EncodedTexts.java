@@ -30,7 +30,8 @@ public final class EncodedTexts {
 
     /**
      * @param encoder how one text is written
-     * @param shared the texts kept for the process, written by that encoder only
+     * @param shared the texts kept for the process, written by that encoder only: a constant of its writer, safe for
+     *     concurrent use (a {@link ConcurrentHashMap})
      */
     public EncodedTexts(BiConsumer<Utf8Builder, String> encoder, Map<String, byte[]> shared) {
         this.encoder = encoder;
@@ -40,11 +41,6 @@ public final class EncodedTexts {
     /** Texts quoted and escaped as JSON strings ({@link Json#string}), kept in the process's JSON table. */
     public static EncodedTexts json() {
         return new EncodedTexts(Json::string, JSON);
-    }
-
-    /** A table to keep the texts of one encoding other than JSON for the process, in a constant of its writer. */
-    public static Map<String, byte[]> processTable() {
-        return new ConcurrentHashMap<>();
     }
 
     public void append(Utf8Builder sb, String text) {

@@ -1,12 +1,13 @@
 package org.tradegateway.dialect.legacy;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tradegateway.output.EncodedTexts;
 import org.tradegateway.output.Utf8Builder;
 
 /** The encoded texts of one legacy answer ({@link EncodedTexts}), and its periodDesc. */
 final class EncodedLabels {
-    private static final Map<String, byte[]> CSV = EncodedTexts.processTable();
+    private static final Map<String, byte[]> CSV = new ConcurrentHashMap<>();
     private final EncodedTexts texts;
     private int lastPeriod = -1;
     private byte[] lastPeriodDesc;

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -49,8 +50,6 @@ public class WtfDocuments {
             + ") ON CONFLICT DO NOTHING";
     private static final String PRUNE_SQL = "DELETE FROM view_document WHERE version <> ("
             + AvailabilityCache.VERSION_SQL + ")";
-    private static final Pattern GZIP_ACCEPTED =
-            Pattern.compile("(?i)(^|,)\\s*(gzip|\\*)\\s*(,|$|;\\s*q=(1|0?\\.\\d*[1-9]))");
     private static final Pattern CANONICAL_QUERY = Pattern.compile("((hs=H[0-6]|year=\\d{4})(&|$))*");
     private final Pool pool;
     private final DatabaseGuard guard;
@@ -125,10 +124,45 @@ public class WtfDocuments {
         rendered.increment();
     }
 
-    /** Whether a request takes a gzip body ({@code Accept-Encoding} naming gzip or *, not with q=0). */
+    /** Whether a request takes a gzip body. */
     static boolean takesGzip(HttpServerRequest request) {
         String accepted = request.getHeader("Accept-Encoding");
-        return accepted != null && GZIP_ACCEPTED.matcher(accepted).find();
+        return accepted != null && takesGzip(accepted);
+    }
+
+    /**
+     * Whether an {@code Accept-Encoding} value takes gzip (RFC 9110): gzip (or x-gzip) named with a quality above 0,
+     * or, where it is not named, {@code *} so named. {@code gzip;q=0, *} refuses it.
+     */
+    static boolean takesGzip(String accepted) {
+        Boolean gzip = null;
+        Boolean any = null;
+        for (String entry : accepted.split(",")) {
+            String[] parts = entry.split(";");
+            String coding = parts[0].trim().toLowerCase(Locale.ROOT);
+            boolean wanted = true;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    wanted = quality(parameter.substring(2)) > 0;
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                gzip = wanted;
+            } else if (coding.equals("*")) {
+                any = wanted;
+            }
+        }
+        return gzip != null ? gzip : Boolean.TRUE.equals(any);
+    }
+
+    /** A quality value, 0 when it is not a number (an entry a client garbled is not taken as wanted). */
+    private static double quality(String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Whether this request's view is kept: stored views are on and its query names only a revision and a year. */

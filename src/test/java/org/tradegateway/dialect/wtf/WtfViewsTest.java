@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tradegateway.data.DatabaseGuard;
 import org.tradegateway.ingest.synthetic.GeneratorSource;
 import org.tradegateway.ingest.synthetic.GeneratorSource.GeneratorSettings;
 import org.tradegateway.refs.Classification;
@@ -41,6 +45,12 @@ import org.tradegateway.support.Sql;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WtfViewsTest {
+    @Inject
+    Pool pool;
+
+    @Inject
+    DatabaseGuard guard;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String FLOWS = "trade_flow WHERE px = 'H2' AND period = 2040";
 
@@ -320,6 +330,28 @@ class WtfViewsTest {
             assertEquals(0, Sql.count("SELECT count(*) FROM view_document WHERE uri LIKE '%x=1%'"));
         } finally {
             Sql.execute("DELETE FROM view_document WHERE uri = '" + path + "'");
+        }
+    }
+
+    @Test
+    void shouldStoreOnlyViewsOfTheCurrentDataAndNoMoreThanItsBound() throws Exception {
+        String version = Sql.text(VERSION);
+        byte[] body = WtfDocuments.gzip("{}".getBytes(StandardCharsets.UTF_8));
+        String prefix = "/test/stored-bound/";
+        try {
+            // at most one view per data version for this one
+            WtfDocuments one = new WtfDocuments(pool, guard, new SimpleMeterRegistry(), true, 1);
+            one.store("0:0", prefix + "stale", "\"a\"", body);
+            one.store(version, prefix + "first", "\"b\"", body);
+            one.store(version, prefix + "second", "\"c\"", body);
+            awaitStored(prefix + "first");
+            Thread.sleep(300);
+            assertEquals(0, Sql.count("SELECT count(*) FROM view_document WHERE uri = '" + prefix + "stale'"),
+                    "a view rendered at a data version that is no longer current is not stored");
+            assertEquals(0, Sql.count("SELECT count(*) FROM view_document WHERE uri = '" + prefix + "second'"),
+                    "no more views of one data version than the bound");
+        } finally {
+            Sql.execute("DELETE FROM view_document WHERE uri LIKE '" + prefix + "%'");
         }
     }
 
