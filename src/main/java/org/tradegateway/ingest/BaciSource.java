@@ -34,6 +34,8 @@ public final class BaciSource extends FileSource {
 
     private final Classification classification;
     private final String version;
+    /** The string of each 6-digit product code read, made once (index: the code as a number). */
+    private final String[] productCodes = new String[1_000_000];
 
     public BaciSource(Path file, Classification override) {
         super(file);
@@ -140,7 +142,7 @@ public final class BaciSource extends FileSource {
             throw new MalformedInputException(name + ":1: wrong header: expected t,i,j,k,v,q, found "
                     + MalformedInputException.quote(header));
         }
-        String[] f = new String[6];
+        int[] at = new int[7];
         long lineNo = 1;
         String line;
         while ((line = line(reader, name, lineNo + 1)) != null) {
@@ -149,17 +151,17 @@ public final class BaciSource extends FileSource {
                 continue;
             }
             try {
-                split(line, f);
-                int year = Numbers.integer(f[0], "t (year)");
-                int exporter = Numbers.integer(f[1], "i (exporter)");
-                int importer = Numbers.integer(f[2], "j (importer)");
-                String product = product(f[3]);
-                Double value = Numbers.thousandsOrNull(f[4], "v (value)");
-                if (value == null || value < 0) {
+                split(line, at);
+                int year = Numbers.integer(line, at[0], at[1] - 1, "t (year)");
+                int exporter = Numbers.integer(line, at[1], at[2] - 1, "i (exporter)");
+                int importer = Numbers.integer(line, at[2], at[3] - 1, "j (importer)");
+                String product = product(line, at[3], at[4] - 1);
+                double value = Numbers.thousands(line, at[4], at[5] - 1, "v (value)");
+                if (Double.isNaN(value) || value < 0) {
                     throw new MalformedInputException("v (value) must be a positive number, found '"
-                            + MalformedInputException.quote(f[4].trim()) + "'");
+                            + MalformedInputException.quote(line.substring(at[4], at[5] - 1).trim()) + "'");
                 }
-                Double kg = Numbers.thousandsOrNull(f[5], "q (quantity)");
+                double kg = Numbers.thousands(line, at[5], at[6] - 1, "q (quantity)");
                 writer.flow(year, exporter, importer, product, value, kg);
             } catch (MalformedInputException e) {
                 throw new MalformedInputException(name + ":" + lineNo + ": " + e.getMessage());
@@ -170,20 +172,40 @@ public final class BaciSource extends FileSource {
         }
     }
 
-    private static void split(String line, String[] fields) {
-        int start = 0;
+    /**
+     * Where the six fields of a line start: field {@code i} runs from {@code at[i]} to {@code at[i + 1] - 1} (its
+     * comma, or the line's end for the last, {@code at[6]} being one past it).
+     */
+    private static void split(String line, int[] at) {
+        at[0] = 0;
         for (int i = 0; i < 5; i++) {
-            int comma = line.indexOf(',', start);
+            int comma = line.indexOf(',', at[i]);
             if (comma < 0) {
                 throw new MalformedInputException("expected 6 fields (t,i,j,k,v,q), found " + (i + 1));
             }
-            fields[i] = line.substring(start, comma);
-            start = comma + 1;
+            at[i + 1] = comma + 1;
         }
-        if (line.indexOf(',', start) >= 0) {
+        if (line.indexOf(',', at[5]) >= 0) {
             throw new MalformedInputException("expected 6 fields (t,i,j,k,v,q), found more");
         }
-        fields[5] = line.substring(start);
+        at[6] = line.length() + 1;
+    }
+
+    /**
+     * The product code of the characters {@code from} to {@code to} of a line: five or six digits, possibly padded,
+     * give the one string kept for that code; anything else is read as {@link #product(String)} reads it.
+     */
+    private String product(String line, int from, int to) {
+        int code = Numbers.paddedDigits(line, from, to, 5, 6);
+        if (code < 0) {
+            return product(line.substring(from, to));
+        }
+        String known = productCodes[code];
+        if (known == null) {
+            known = String.format("%06d", code);
+            productCodes[code] = known;
+        }
+        return known;
     }
 
     static String product(String field) {

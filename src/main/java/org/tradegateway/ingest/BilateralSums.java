@@ -1,11 +1,8 @@
 package org.tradegateway.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +27,11 @@ final class BilateralSums implements AutoCloseable {
 
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
-    /** COPY's binary signature, flags and header extension length. */
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0,
-        0, 0, 0};
-
     private final int datasetId;
     private final int period;
     private final byte[] px;
     private final Path file;
-    private DataOutputStream out;
+    private CopyBinary out;
     private boolean usable = true;
     /** The digits of a code at the finest level (6 for HS): such codes are the flows' own. */
     private final int finest;
@@ -54,6 +47,8 @@ final class BilateralSums implements AutoCloseable {
         final int[] touched;
         int touchedCount;
         final Map<String, double[]> other = new TreeMap<>();
+        /** The code of each number as written, made when first written. */
+        final byte[][] codes;
 
         Level(int digits, int size) {
             this.digits = digits;
@@ -61,10 +56,11 @@ final class BilateralSums implements AutoCloseable {
             kg = new double[size];
             seen = new boolean[size];
             touched = new int[size];
+            codes = new byte[size][];
             Arrays.fill(kg, Double.NaN);
         }
 
-        void add(int code, double v, Double k) {
+        void add(int code, double v, double k) {
             if (!seen[code]) {
                 seen[code] = true;
                 touched[touchedCount++] = code;
@@ -73,15 +69,22 @@ final class BilateralSums implements AutoCloseable {
             kg[code] = plus(kg[code], k);
         }
 
-        void add(String code, double v, Double k) {
+        void add(String code, double v, double k) {
             double[] s = other.computeIfAbsent(code, x -> new double[] {0, Double.NaN});
             s[0] += v;
             s[1] = plus(s[1], k);
         }
 
-        String code(int c) {
-            String digitsText = Integer.toString(c);
-            return "0".repeat(digits - digitsText.length()) + digitsText;
+        byte[] code(int c) {
+            byte[] code = codes[c];
+            if (code == null) {
+                code = new byte[digits];
+                for (int k = digits - 1, n = c; k >= 0; k--, n /= 10) {
+                    code[k] = (byte) ('0' + n % 10);
+                }
+                codes[c] = code;
+            }
+            return code;
         }
 
         void clear() {
@@ -108,8 +111,7 @@ final class BilateralSums implements AutoCloseable {
         this.period = period;
         this.px = px.getBytes(StandardCharsets.UTF_8);
         this.file = Files.createTempFile("trade-flow-sums-", ".bin");
-        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-        out.write(HEADER);
+        this.out = new CopyBinary(Files.newOutputStream(file));
     }
 
     /** A numeric product code of {@code digits} digits as a number, or -1. */
@@ -128,8 +130,11 @@ final class BilateralSums implements AutoCloseable {
         return code;
     }
 
-    /** Adds a flow of the current block; {@code code} is its digits as a number when it has the finest's, or -1. */
-    void add(String product, int code, double value, Double kg) {
+    /**
+     * Adds a flow of the current block; {@code code} is its digits as a number when it has the finest's, or -1;
+     * {@code kg} is NaN when the flow has none.
+     */
+    void add(String product, int code, double value, double kg) {
         if (out == null) {
             return;
         }
@@ -147,8 +152,8 @@ final class BilateralSums implements AutoCloseable {
         }
     }
 
-    private static double plus(double sum, Double kg) {
-        return kg == null ? sum : Double.isNaN(sum) ? kg : sum + kg;
+    private static double plus(double sum, double kg) {
+        return Double.isNaN(kg) ? sum : Double.isNaN(sum) ? kg : sum + kg;
     }
 
     /** Writes the sums of the block just ended and clears them; returns how many rows that block has. */
@@ -166,47 +171,32 @@ final class BilateralSums implements AutoCloseable {
 
     private void write(int exporter, int importer, Level level) {
         Arrays.sort(level.touched, 0, level.touchedCount);
-        try {
-            for (int i = 0; i < level.touchedCount; i++) {
-                int c = level.touched[i];
-                write(exporter, importer, level.digits, level.code(c), level.value[c], level.kg[c]);
-            }
-            for (Map.Entry<String, double[]> e : level.other.entrySet()) {
-                write(exporter, importer, level.digits, e.getKey(), e.getValue()[0], e.getValue()[1]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int i = 0; i < level.touchedCount; i++) {
+            int c = level.touched[i];
+            write(exporter, importer, level.digits, level.code(c), level.value[c], level.kg[c]);
+        }
+        for (Map.Entry<String, double[]> e : level.other.entrySet()) {
+            write(exporter, importer, level.digits, e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue()[0],
+                    e.getValue()[1]);
         }
     }
 
-    /** One row in COPY's binary format: the field count, then each field's length (-1 for null) and bytes. */
-    private void write(int exporter, int importer, int level, String code, double value, double kg)
-            throws IOException {
+    /** One row of trade_flow_sum in COPY's binary format; a NaN {@code kg} is null. */
+    private void write(int exporter, int importer, int level, byte[] code, double value, double kg) {
         if (!Double.isFinite(value) || Double.isInfinite(kg)) {
             throw new MalformedInputException("a sum of the flows " + exporter + " to " + importer
                     + " is not a finite number");
         }
-        out.writeShort(9);
-        out.writeInt(4);
-        out.writeInt(datasetId);
-        out.writeInt(4);
-        out.writeInt(period);
-        out.writeInt(px.length);
-        out.write(px);
-        for (int n : new int[] {exporter, importer, level}) {
-            out.writeInt(2);
-            out.writeShort(n);
-        }
-        out.writeInt(code.length());
-        out.writeBytes(code);   // codes are ASCII: CopyText checked them when the flow was copied
-        out.writeInt(8);
-        out.writeDouble(value);
-        if (Double.isNaN(kg)) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(8);
-            out.writeDouble(kg);
-        }
+        out.row(9);
+        out.int4(datasetId);
+        out.int4(period);
+        out.text(px);
+        out.int2(exporter);
+        out.int2(importer);
+        out.int2(level);
+        out.text(code);
+        out.float8(value);
+        out.float8OrNull(kg);
     }
 
     /** Whether the file holds every sum (the flows came sorted by pair). */
@@ -220,7 +210,6 @@ final class BilateralSums implements AutoCloseable {
      */
     InputStream rows() throws IOException {
         if (out != null) {
-            out.writeShort(-1);
             out.close();
             out = null;
         }

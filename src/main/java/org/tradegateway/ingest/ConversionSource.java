@@ -177,7 +177,7 @@ public final class ConversionSource implements Conversion {
             throws IOException {
         for (Map.Entry<String, double[]> e : pair.entrySet()) {
             double[] sums = e.getValue();
-            writer.flow(period, exporter, importer, e.getKey(), sums[0], sums[2] == 1 ? sums[1] : null);
+            writer.flow(period, exporter, importer, e.getKey(), sums[0], sums[2] == 1 ? sums[1] : Double.NaN);
         }
         pair.clear();
     }

@@ -33,6 +33,12 @@ final class CopyText {
     }
 
     static void code(StringBuilder line, String value, String what, int maxLength) {
+        checkCode(value, what, maxLength);
+        line.append(value);
+    }
+
+    /** A code fit to store: present, not longer than {@code maxLength}, no control character or backslash. */
+    static void checkCode(String value, String what, int maxLength) {
         if (value == null) {
             throw new MalformedInputException(what + " is missing");
         }
@@ -45,7 +51,12 @@ final class CopyText {
                 throw new MalformedInputException(what + " contains a control character or backslash");
             }
         }
-        line.append(value);
+    }
+
+    static void checkFinite(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new MalformedInputException("a measure is not a finite number");
+        }
     }
 
     static void number(StringBuilder line, Double d) {
@@ -57,9 +68,7 @@ final class CopyText {
     }
 
     static void number(StringBuilder line, double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw new MalformedInputException("a measure is not a finite number");
-        }
+        checkFinite(d);
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             line.append((long) d);
         } else {

@@ -62,7 +62,8 @@ final class FlowTotals implements AutoCloseable {
         sums.close();
     }
 
-    void add(int exporter, int importer, String product, double value, Double kg) {
+    /** Adds a flow; {@code kg} is NaN when it has none. */
+    void add(int exporter, int importer, String product, double value, double kg) {
         int code = BilateralSums.numericCode(product, finest);
         int p = product(product, code);
         int e = country(exporter);
@@ -113,14 +114,14 @@ final class FlowTotals implements AutoCloseable {
         return idx;
     }
 
-    private void addTo(double[][] values, double[][] kgs, int c, int p, double value, Double kg) {
+    private void addTo(double[][] values, double[][] kgs, int c, int p, double value, double kg) {
         if (values[c] == null || values[c].length <= p) {
             int size = Math.max(p + 1, Math.max(64, products.size() + products.size() / 2));
             values[c] = grow(values[c], size, 0);
             kgs[c] = grow(kgs[c], size, Double.NaN);
         }
         values[c][p] += value;
-        if (kg != null) {
+        if (!Double.isNaN(kg)) {
             kgs[c][p] = Double.isNaN(kgs[c][p]) ? kg : kgs[c][p] + kg;
         }
     }

@@ -20,10 +20,10 @@ final class PairTotals {
     private double blockValue;
     private double blockKg = Double.NaN;
 
-    /** Adds a flow to the open block. */
-    void add(double value, Double kg) {
+    /** Adds a flow to the open block; {@code kg} is NaN when the flow has none. */
+    void add(double value, double kg) {
         blockValue += value;
-        if (kg != null) {
+        if (!Double.isNaN(kg)) {
             blockKg = Double.isNaN(blockKg) ? kg : blockKg + kg;
         }
     }

@@ -1,12 +1,8 @@
 package org.tradegateway.ingest;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -72,7 +68,7 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         if (flowPartitions.add(period)) {
             execute(create("trade_flow", partition, period));
         }
-        return frozenCopy(partition, StageWriter.FLOW_COLUMNS, "text");
+        return frozenCopy(partition, StageWriter.FLOW_COLUMNS, "binary");
     }
 
     void build(Set<Integer> periods, boolean unsorted, Map<Integer, FlowTotals> totals) throws SQLException {
@@ -218,18 +214,11 @@ final class PartitionBuilder implements StageWriter.FlowTarget {
         row.period = period;
         row.freq = Period.frequency(period).code();
         long[] count = {0};
-        StringBuilder line = new StringBuilder(200);
-        String copy = frozenCopy(partition, StageWriter.RECORD_COLUMNS, "text");
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(c
-                .unwrap(PGConnection.class).getCopyAPI().copyIn(copy), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        String copy = frozenCopy(partition, StageWriter.RECORD_COLUMNS, "binary");
+        try (CopyBinary out = new CopyBinary(new PGCopyOutputStream(c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn(copy), 1))) {
             periodTotals.emit(row, r -> {
-                line.setLength(0);
-                CopyText.record(line, datasetId, r);
-                try {
-                    out.append(line).append('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                out.record(datasetId, r);
                 perReporter.merge(r.reporter, 1L, Long::sum);
                 count[0]++;
             });

@@ -3,6 +3,7 @@ package org.tradegateway.ingest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -15,8 +16,8 @@ import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Streams an import's rows with COPY (text format), checking each value. Complete records go to the staging
- * table; directed flows go straight into their period's new trade_flow partition while their aggregates are
+ * Streams an import's rows with COPY, checking each value. Complete records go to the staging table (text format);
+ * directed flows go straight into their period's new trade_flow partition (binary format) while their aggregates are
  * added up in memory ({@link FlowTotals}). Sources call {@link #flow} or {@link #record}, never both.
  */
 public final class StageWriter implements AutoCloseable {
@@ -46,10 +47,16 @@ public final class StageWriter implements AutoCloseable {
     private final StringBuilder line = new StringBuilder(256);
     private final Set<Integer> periods = new TreeSet<>();
     private final Map<Integer, FlowTotals> totals = new HashMap<>();
+    /** The totals of the period of the last flow, and that period: most flows are of the same period as the last. */
+    private FlowTotals periodTotals;
+    private int totalsPeriod;
+    /** The period last added to {@link #periods}. */
+    private int countedPeriod = Integer.MIN_VALUE;
     private final Map<Integer, String[]> discoveredAreas = new LinkedHashMap<>();
     private final Map<Integer, String[]> areaNames = new LinkedHashMap<>();
     private final Map<String, String[]> commodityLabels = new LinkedHashMap<>();
     private Writer out;
+    private CopyBinary flowsOut;
     private int copyPeriod = Integer.MIN_VALUE;
     private long rows;
     private boolean unsorted;
@@ -76,14 +83,12 @@ public final class StageWriter implements AutoCloseable {
         return rows;
     }
 
-    private Writer out(int period) throws IOException {
-        if (out == null || (flowTarget != null && period != copyPeriod)) {
-            finishCopy();
+    /** The COPY of the records into the staging table, opened on first use. */
+    private Writer records() throws IOException {
+        if (out == null) {
             try {
-                String sql = flowTarget != null ? flowTarget.copySql(period) : RECORD_COPY;
-                out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copyManager.copyIn(sql),
+                out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copyManager.copyIn(RECORD_COPY),
                         1 << 16), StandardCharsets.UTF_8), 1 << 16);
-                copyPeriod = period;
             } catch (SQLException e) {
                 throw new IOException(e);
             }
@@ -91,8 +96,22 @@ public final class StageWriter implements AutoCloseable {
         return out;
     }
 
-    /** One directed flow: exporter to importer, HS6 product, value in USD, quantity in kg (or null). */
-    public void flow(int period, int exporter, int importer, String product, double valueUsd, Double kg)
+    /** The COPY of a period's flows into its new partition, in binary: no number for PostgreSQL to parse. */
+    private CopyBinary flows(int period) throws IOException {
+        if (flowsOut == null || period != copyPeriod) {
+            finishCopy();
+            try {
+                flowsOut = new CopyBinary(new PGCopyOutputStream(copyManager.copyIn(flowTarget.copySql(period)), 1));
+                copyPeriod = period;
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+        }
+        return flowsOut;
+    }
+
+    /** One directed flow: exporter to importer, HS6 product, value in USD, quantity in kg (NaN when none). */
+    public void flow(int period, int exporter, int importer, String product, double valueUsd, double kg)
             throws IOException {
         checkArea(exporter, "exporter");
         checkArea(importer, "importer");
@@ -101,24 +120,25 @@ public final class StageWriter implements AutoCloseable {
         }
         checkPeriod(period);
         trackOrder(period, exporter, importer, product);
-        line.setLength(0);
-        line.append(datasetId).append('\t').append(period).append('\t').append(flowPx).append('\t').append(exporter)
-                .append('\t').append(importer).append('\t');
-        CopyText.code(line, product, "product", 12);
-        line.append('\t');
-        CopyText.number(line, valueUsd);
-        line.append('\t');
-        CopyText.number(line, kg);
-        FlowTotals periodTotals = totals.get(period);
-        if (periodTotals == null) {
-            periodTotals = new FlowTotals(datasetId, period, flowPx);
-            totals.put(period, periodTotals);
-            if (unsorted) {
-                periodTotals.sums().abandon();
+        CopyBinary copy = flows(period);
+        try {
+            copy.flow(datasetId, period, flowPx, exporter, importer, product, valueUsd, kg);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (periodTotals == null || period != totalsPeriod) {
+            periodTotals = totals.get(period);
+            if (periodTotals == null) {
+                periodTotals = new FlowTotals(datasetId, period, flowPx);
+                totals.put(period, periodTotals);
+                if (unsorted) {
+                    periodTotals.sums().abandon();
+                }
             }
+            totalsPeriod = period;
         }
         periodTotals.add(exporter, importer, product, valueUsd, kg);
-        emit(period);
+        counted(period);
     }
 
     /**
@@ -213,6 +233,7 @@ public final class StageWriter implements AutoCloseable {
                 throw new IOException(e);
             }
             periods.clear();
+            countedPeriod = Integer.MIN_VALUE;
             closeTotals();
         }
         unsorted = false;
@@ -223,6 +244,10 @@ public final class StageWriter implements AutoCloseable {
         if (out != null) {
             out.close();
             out = null;
+        }
+        if (flowsOut != null) {
+            flowsOut.close();
+            flowsOut = null;
             copyPeriod = Integer.MIN_VALUE;
         }
     }
@@ -235,8 +260,15 @@ public final class StageWriter implements AutoCloseable {
 
     private void emit(int period) throws IOException {
         line.append('\n');
-        out(period).append(line);
-        periods.add(period);
+        records().append(line);
+        counted(period);
+    }
+
+    private void counted(int period) {
+        if (period != countedPeriod) {
+            periods.add(period);
+            countedPeriod = period;
+        }
         rows++;
         progress.advance(rows, -1);
     }
@@ -250,6 +282,7 @@ public final class StageWriter implements AutoCloseable {
     private void closeTotals() {
         totals.values().forEach(FlowTotals::close);
         totals.clear();
+        periodTotals = null;
     }
 
     @Override

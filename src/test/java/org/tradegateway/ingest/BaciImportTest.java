@@ -68,7 +68,7 @@ class BaciImportTest {
 
     /**
      * Each flow stored as read: a value with a fraction of a dollar, a missing quantity as null, a product with a
-     * leading zero, a value above 2^31 dollars.
+     * leading zero, a value above 2^31 dollars, a padded exporter, a quoted product, a year written "2017.0".
      */
     @Test
     void shouldStoreEachFlowExactlyAsRead() throws Exception {
@@ -76,9 +76,12 @@ class BaciImportTest {
         Files.writeString(file, "t,i,j,k,v,q\n"
                 + "2017,4,12,10121,1.2345,NA\n"
                 + "2017,4,12,010129,0.001,0.0005\n"
-                + "2017,4,36,020110,123456789.123,17.25\n", StandardCharsets.US_ASCII);
+                + "2017,4,36,020110,123456789.123,17.25\n"
+                + "2017, 4 ,36,\"020130\",2.5,1\n"
+                + "2017.0,4,36,020140,3,\n", StandardCharsets.US_ASCII);
         ImportResult result = Imports.load(new BaciSource(file, null));
-        assertEquals("4 12 H5 010121 1234.5 null; 4 12 H5 010129 1 0.5; 4 36 H5 020110 123456789123 17250",
+        assertEquals("4 12 H5 010121 1234.5 null; 4 12 H5 010129 1 0.5; 4 36 H5 020110 123456789123 17250;"
+                + " 4 36 H5 020130 2500 1000; 4 36 H5 020140 3000 null",
                 Sql.text("SELECT string_agg(concat_ws(' ', exporter, importer, px, product, value,"
                         + " coalesce(kg::text, 'null')), '; ' ORDER BY product) FROM trade_flow WHERE dataset_id = "
                         + result.datasetId() + " AND period = 2017"));

@@ -48,11 +48,14 @@ public final class GeneratorSource implements ImportSource {
     public void writeTo(StageWriter writer) throws IOException {
         SyntheticGenerator generator = new SyntheticGenerator(settings.seed(), settings.classification(),
                 settings.rowsPerYear());
+        // a flow without a quantity is null here and NaN to the writer
+        SyntheticGenerator.FlowConsumer flows = (year, exporter, importer, product, value, kg) ->
+                writer.flow(year, exporter, importer, product, value, kg == null ? Double.NaN : kg);
         for (int year = settings.firstYear(); year <= settings.lastYear(); year++) {
             if (settings.monthly()) {
-                new MonthlyFlows(generator).generateMonths(year, writer::flow, month -> writer.endPart());
+                new MonthlyFlows(generator).generateMonths(year, flows, month -> writer.endPart());
             } else {
-                generator.generateYear(year, writer::flow);
+                generator.generateYear(year, flows);
                 writer.endPart();
             }
         }
