@@ -81,6 +81,23 @@ public class WtfRoute {
             render(routing, view, false);
             return;
         }
+        if (routing.request().getHeader("If-None-Match") == null) {
+            sendStored(routing, view);
+            return;
+        }
+        // a revalidation: the ETag follows from the data version, so one that matches needs no body read
+        scopes.scope(routing.request().getParam("hs")).subscribe().with(scope -> {
+            String etag = etag(scope, routing.request().uri());
+            if (WtfDocuments.matches(routing, etag)) {
+                WtfDocuments.send(routing, etag, null, true);
+            } else {
+                sendStored(routing, view);
+            }
+        }, failure -> failed(routing, failure));
+    }
+
+    /** Sends the view as stored at the current data version, or renders (and stores) it when it is not. */
+    private void sendStored(RoutingContext routing, Function<WtfScopes.Scope, Uni<ObjectNode>> view) {
         documents.find(routing.request().uri()).subscribe().with(found -> {
             if (found.stored()) {
                 try {
@@ -101,8 +118,7 @@ public class WtfRoute {
     private void render(RoutingContext routing, Function<WtfScopes.Scope, Uni<ObjectNode>> view, boolean kept) {
         String uri = routing.request().uri();
         scopes.scope(routing.request().getParam("hs")).flatMap(scope -> {
-            String etag = "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|" + uri).substring(0, 32)
-                    + "\"";
+            String etag = etag(scope, uri);
             if (WtfDocuments.matches(routing, etag)) {
                 return Uni.createFrom().item(new Rendered(scope.version(), etag, null));
             }
@@ -111,7 +127,7 @@ public class WtfRoute {
         }).subscribe().with(rendered -> {
             byte[] json = rendered.json();
             if (json == null) { // the client holds the ETag
-                WtfDocuments.send(routing, rendered.etag(), null, false);
+                WtfDocuments.send(routing, rendered.etag(), null, kept);
                 return;
             }
             documents.rendered();
@@ -125,6 +141,11 @@ public class WtfRoute {
             }
             WtfDocuments.send(routing, rendered.etag(), Buffer.buffer(json), false);
         }, failure -> failed(routing, failure));
+    }
+
+    /** A view's ETag: of the data version, the revision and the address, whoever renders or stores it. */
+    private static String etag(WtfScopes.Scope scope, String uri) {
+        return "\"" + FileDigest.sha256(scope.version() + "|" + scope.px() + "|" + uri).substring(0, 32) + "\"";
     }
 
     private record Rendered(String version, String etag, byte[] json) {
