@@ -3,6 +3,8 @@ package org.tradegateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Database and demo-data settings of the gateway (the connection itself is resolved before startup). */
@@ -58,6 +60,15 @@ public interface DataConfig {
         /** embedded or external; set by the launcher. */
         @WithDefault("external")
         String mode();
+
+        /** Hot standbys that data statements are read from ({@code postgresql://} URLs); none: the primary. */
+        @WithName("read-urls")
+        Optional<List<String>> readUrls();
+
+        /** How often each standby is checked (up, and how far it has replayed). */
+        @WithName("read-check-every")
+        @WithDefault("1s")
+        Duration readCheckEvery();
 
         /** How the database is described in the startup log; set by the launcher. */
         @WithDefault("the configured PostgreSQL")

@@ -14,10 +14,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tradegateway.config.DataConfig;
 
 /**
  * PostgreSQL hot standbys that answer the data queries ({@code TRADE_DB_READ_URLS}); imports, accounts, the
@@ -76,11 +75,10 @@ public class ReadReplicas {
     private volatile List<Replica> replicas;
     private long timer = -1;
 
-    public ReadReplicas(@ConfigProperty(name = "trade.db.read-urls") Optional<List<String>> urls,
-                        @ConfigProperty(name = "trade.db.read-check-every", defaultValue = "1s") Duration checkEvery,
-                        DatabasePoolCreator pools, Vertx vertx, MeterRegistry registry) {
-        this.urls = urls.orElse(List.of()).stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
-        this.checkEvery = checkEvery;
+    public ReadReplicas(DataConfig config, DatabasePoolCreator pools, Vertx vertx, MeterRegistry registry) {
+        this.urls = config.db().readUrls().orElse(List.of()).stream().map(String::trim).filter(u -> !u.isEmpty())
+                .toList();
+        this.checkEvery = config.db().readCheckEvery();
         this.pools = pools;
         this.vertx = vertx;
         this.registry = registry;

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.Inflater;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tradegateway.config.ViewsConfig;
 import org.tradegateway.data.AvailabilityCache;
 import org.tradegateway.data.DatabaseGuard;
 import org.tradegateway.http.ConditionalGet;
@@ -62,9 +63,13 @@ public class WtfDocuments {
     private final AtomicInteger stored = new AtomicInteger();
     private volatile boolean complained;
 
-    public WtfDocuments(Pool pool, DatabaseGuard guard, MeterRegistry meters,
-                        @ConfigProperty(name = "trade.views.stored", defaultValue = "true") boolean enabled,
-                        @ConfigProperty(name = "trade.views.stored-max", defaultValue = "50000") int max) {
+    @Inject
+    public WtfDocuments(Pool pool, DatabaseGuard guard, MeterRegistry meters, ViewsConfig config) {
+        this(pool, guard, meters, config.stored(), config.storedMax());
+    }
+
+    /** {@code enabled}: views are stored; {@code max}: at most this many per data version. */
+    public WtfDocuments(Pool pool, DatabaseGuard guard, MeterRegistry meters, boolean enabled, int max) {
         this.pool = pool;
         this.guard = guard;
         this.enabled = enabled;
