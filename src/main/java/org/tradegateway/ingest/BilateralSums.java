@@ -116,18 +116,7 @@ final class BilateralSums implements AutoCloseable {
 
     /** A numeric product code of {@code digits} digits as a number, or -1. */
     static int numericCode(String product, int digits) {
-        if (product.length() != digits) {
-            return -1;
-        }
-        int code = 0;
-        for (int k = 0; k < digits; k++) {
-            char c = product.charAt(k);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            code = code * 10 + (c - '0');
-        }
-        return code;
+        return product.length() == digits ? Numbers.digits(product, 0, digits) : -1;
     }
 
     /**
@@ -142,7 +131,7 @@ final class BilateralSums implements AutoCloseable {
             if (code >= 0) {
                 level.add(code / POWERS[finest - level.digits], value, kg);
             } else if (product.length() >= level.digits) {
-                int prefix = numericCode(product.substring(0, level.digits), level.digits);
+                int prefix = Numbers.digits(product, 0, level.digits);
                 if (prefix >= 0) {
                     level.add(prefix, value, kg);
                 } else {

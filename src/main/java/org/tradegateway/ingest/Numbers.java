@@ -124,12 +124,17 @@ public final class Numbers {
         while (to > from && line.charAt(to - 1) == ' ') {
             to--;
         }
-        if (to - from < min || to - from > max) {
-            return -1;
-        }
+        return to - from < min || to - from > max ? -1 : digits(line, from, to);
+    }
+
+    /**
+     * The number that the characters {@code from} to {@code to} (at most nine) spell when all are decimal digits;
+     * else -1.
+     */
+    static int digits(String text, int from, int to) {
         int n = 0;
         for (int i = from; i < to; i++) {
-            char c = line.charAt(i);
+            char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }

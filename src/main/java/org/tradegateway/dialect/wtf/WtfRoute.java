@@ -87,10 +87,7 @@ public class WtfRoute {
         }
         // a revalidation: the ETag follows from the data version, so one that matches needs no body read
         scopes.scope(routing.request().getParam("hs")).subscribe().with(scope -> {
-            String etag = etag(scope, routing.request().uri());
-            if (WtfDocuments.matches(routing, etag)) {
-                WtfDocuments.send(routing, etag, null, true);
-            } else {
+            if (!notModified(routing, scope, true)) {
                 sendStored(routing, view);
             }
         }, failure -> failed(routing, failure));
@@ -117,19 +114,14 @@ public class WtfRoute {
      */
     private void render(RoutingContext routing, Function<WtfScopes.Scope, Uni<ObjectNode>> view, boolean kept) {
         String uri = routing.request().uri();
-        scopes.scope(routing.request().getParam("hs")).flatMap(scope -> {
-            String etag = etag(scope, uri);
-            if (WtfDocuments.matches(routing, etag)) {
-                return Uni.createFrom().item(new Rendered(scope.version(), etag, null));
-            }
-            return view.apply(scope).map(body -> new Rendered(scope.version(), etag,
-                    body.toString().getBytes(StandardCharsets.UTF_8)));
-        }).subscribe().with(rendered -> {
-            byte[] json = rendered.json();
-            if (json == null) { // the client holds the ETag
-                WtfDocuments.send(routing, rendered.etag(), null, kept);
+        scopes.scope(routing.request().getParam("hs")).flatMap(scope -> notModified(routing, scope, kept)
+                ? Uni.createFrom().<Rendered>nullItem()
+                : view.apply(scope).map(body -> new Rendered(scope.version(), etag(scope, uri),
+                        body.toString().getBytes(StandardCharsets.UTF_8)))).subscribe().with(rendered -> {
+            if (rendered == null) { // answered 304: the client holds the ETag
                 return;
             }
+            byte[] json = rendered.json();
             documents.rendered();
             if (kept) {
                 byte[] gzipped = WtfDocuments.gzip(json);
@@ -141,6 +133,16 @@ public class WtfRoute {
             }
             WtfDocuments.send(routing, rendered.etag(), Buffer.buffer(json), false);
         }, failure -> failed(routing, failure));
+    }
+
+    /** Answers 304 when the request holds the view's ETag at this scope's data version; whether it did. */
+    private static boolean notModified(RoutingContext routing, WtfScopes.Scope scope, boolean kept) {
+        String etag = etag(scope, routing.request().uri());
+        if (!WtfDocuments.matches(routing, etag)) {
+            return false;
+        }
+        WtfDocuments.send(routing, etag, null, kept);
+        return true;
     }
 
     /** A view's ETag: of the data version, the revision and the address, whoever renders or stores it. */
